@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Mentoring.Matching.Cli;
+
+/// <summary>The command line over the library: read, solve, write; one readable line on any failure.</summary>
+internal static class Cli
+{
+    /// <summary>Exit codes, documented in the README.</summary>
+    internal const int Success = 0, UsageError = 2, InvalidInput = 3, Infeasible = 4;
+
+    private const string Help = """
+        match: pairs mentees with mentors, exactly, as the matching contract says.
+
+        usage:
+          match [match] --people people.csv --policy policy.json [--format csv|json|table] [--out FILE]
+                        [--time-limit SECONDS] [--progress]
+          match validate --people people.csv --policy policy.json
+          match --help
+
+        options:
+          --people      the roster: every person in the org chart (contract's people.csv)
+          --policy      the scheme's rules and weights (contract's policy.json)
+          --format      csv (default): one row per mentee; json: the whole result; table: for reading
+          --out         write the result to FILE instead of standard output
+          --time-limit  stop proving optimality after SECONDS; the answer is then marked Feasible with a bound
+          --progress    report pricing rounds on standard error
+
+        exit codes: 0 done; 2 bad command line; 3 invalid input; 4 pinned pairs cannot all hold.
+        A one-line summary (matched, total, status, time) goes to standard error.
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var arguments = CliArguments.Parse(args, out var usageError);
+        if (arguments is null)
+        {
+            stderr.WriteLine($"error: {usageError}");
+            return UsageError;
+        }
+
+        if (arguments.Command == "help")
+        {
+            stdout.Write(Help);
+            return Success;
+        }
+
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            var problem = MatchingProblem.Load(arguments.People!, arguments.Policy!);
+            return arguments.Command == "validate"
+                ? Validate(problem, stdout)
+                : Match(problem, arguments, watch, stdout, stderr);
+        }
+        catch (InvalidInputException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return InvalidInput;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return UsageError;
+        }
+    }
+
+    private static int Validate(MatchingProblem problem, TextWriter stdout)
+    {
+        var people = problem.Roster.People;
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"valid: {people.Count} people, {people.Count(p => p.Role == ParticipantRole.Mentee)} mentees, {people.Count(p => p.Role == ParticipantRole.Mentor)} mentors"));
+        return Success;
+    }
+
+    private static int Match(MatchingProblem problem, CliArguments arguments, Stopwatch watch, TextWriter stdout, TextWriter stderr)
+    {
+        var options = new MatchingOptions
+        {
+            TimeLimit = arguments.TimeLimit,
+            Progress = arguments.Progress ? new ProgressLine(stderr) : null,
+        };
+        var result = Matcher.Solve(problem, options);
+        if (result.Status == MatchStatus.Infeasible)
+        {
+            stderr.WriteLine($"error: infeasible: {result.InfeasibleReason}");
+            return Infeasible;
+        }
+
+        var text = arguments.Format switch
+        {
+            "json" => MatchingResultJson.ToJson(result) + "\n",
+            "table" => ResultTable.Render(result, problem.Roster),
+            _ => ToCsv(result),
+        };
+        if (arguments.Out is { } path)
+        {
+            File.WriteAllText(path, text, new UTF8Encoding(false));
+        }
+        else
+        {
+            stdout.Write(text);
+        }
+
+        var bound = result.Bound is { } b ? $" (bound: matched ≤ {b.Matched}, total ≤ {b.Total})" : string.Empty;
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"matched {result.Matched} of {result.Facts.Mentees} mentees, total {result.Total}, status {result.Status}{bound}, {watch.Elapsed.TotalSeconds:0.00} s"));
+        return Success;
+    }
+
+    private static string ToCsv(MatchingResult result)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        MatchingResultCsv.Write(result, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Pricing rounds on standard error, as they happen (Progress&lt;T&gt; would post them late).</summary>
+    private sealed class ProgressLine(TextWriter stderr) : IProgress<MatchingProgress>
+    {
+        public void Report(MatchingProgress value) =>
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"round {value.Round}: {value.Candidates} candidate pairs, {value.Violations} improving pairs found"));
+    }
+}

@@ -1,0 +1,3 @@
+using Mentoring.Matching.Cli;
+
+return Cli.Run(args, Console.Out, Console.Error);

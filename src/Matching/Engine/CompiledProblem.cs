@@ -1,0 +1,310 @@
+using System.Numerics;
+
+namespace Mentoring.Matching.Engine;
+
+/// <summary>
+/// The problem in the shape the solver needs: participants as dense indexes, attribute values and
+/// slots as small integers and bit sets, so checking and scoring a pair touches a few array cells.
+/// Mentees and mentors keep their roster order.
+/// </summary>
+internal sealed class CompiledProblem
+{
+    private readonly int _dimensionCount;
+    private readonly int _valueColumns;
+    private readonly int[] _weights;
+    private readonly bool[] _required;
+    private readonly int[] _menteeValues;
+    private readonly int[] _mentorValues;
+    private readonly int _slotWords;
+    private readonly ulong[] _menteeSlots;
+    private readonly ulong[] _mentorSlots;
+    private readonly int[] _menteeGrade;
+    private readonly int[] _mentorGrade;
+    private readonly int[] _menteeDepartment;
+    private readonly int[] _mentorDepartment;
+    private readonly OrgChart _chart;
+    private readonly HashSet<long> _forbidden;
+    private readonly MatchingPolicy _policy;
+
+    public CompiledProblem(Roster roster, MatchingPolicy policy)
+    {
+        _policy = policy;
+        Roster = roster;
+        var people = roster.People;
+        var indexById = new Dictionary<string, int>(people.Count, StringComparer.Ordinal);
+        for (var i = 0; i < people.Count; i++)
+        {
+            indexById.TryAdd(people[i].Id, i);
+        }
+
+        MenteePeople = Enumerable.Range(0, people.Count).Where(i => people[i].Role == ParticipantRole.Mentee).ToArray();
+        MentorPeople = Enumerable.Range(0, people.Count).Where(i => people[i].Role == ParticipantRole.Mentor).ToArray();
+        MenteeIndexById = MenteePeople.Select((p, k) => (people[p].Id, k)).ToDictionary(x => x.Id, x => x.k, StringComparer.Ordinal);
+        MentorIndexById = MentorPeople.Select((p, k) => (people[p].Id, k)).ToDictionary(x => x.Id, x => x.k, StringComparer.Ordinal);
+        MentorCapacity = MentorPeople.Select(p => Math.Max(0, people[p].Capacity)).ToArray();
+
+        Dimensions = policy.Dimensions.Keys.Select(Text.Normalize).ToArray();
+        _dimensionCount = Dimensions.Count;
+        _weights = policy.Dimensions.Values.ToArray();
+        var required = policy.RequireDifferent.Select(Text.Normalize).ToHashSet(StringComparer.Ordinal);
+        _required = Dimensions.Select(required.Contains).ToArray();
+        RequiredOutsideDimensions = required.Where(r => !Dimensions.Contains(r)).Order(StringComparer.Ordinal).ToArray();
+        _valueColumns = _dimensionCount + RequiredOutsideDimensions.Count;
+
+        var valueCodes = new Dictionary<string, int>(StringComparer.Ordinal);
+        _menteeValues = EncodeValues(people, MenteePeople, valueCodes);
+        _mentorValues = EncodeValues(people, MentorPeople, valueCodes);
+
+        SlotNames = MenteePeople.Concat(MentorPeople)
+            .SelectMany(p => people[p].Availability.Select(Text.Normalize))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        var slotBits = SlotNames.Select((name, bit) => (name, bit)).ToDictionary(x => x.name, x => x.bit, StringComparer.Ordinal);
+        _slotWords = Math.Max(1, (SlotNames.Count + 63) / 64);
+        _menteeSlots = EncodeSlots(people, MenteePeople, slotBits);
+        _mentorSlots = EncodeSlots(people, MentorPeople, slotBits);
+
+        _menteeGrade = MenteePeople.Select(p => people[p].Grade ?? 0).ToArray();
+        _mentorGrade = MentorPeople.Select(p => people[p].Grade ?? 0).ToArray();
+
+        var departments = new Dictionary<string, int>(StringComparer.Ordinal);
+        _menteeDepartment = MenteePeople.Select(p => DepartmentCode(people[p].Department, departments)).ToArray();
+        _mentorDepartment = MentorPeople.Select(p => DepartmentCode(people[p].Department, departments)).ToArray();
+
+        _chart = new OrgChart(people.Select(p => p.ManagerId is { } m && indexById.TryGetValue(m, out var k) ? k : -1).ToArray());
+        _forbidden = policy.ForbiddenPairs
+            .Where(f => MenteeIndexById.ContainsKey(f.MenteeId) && MentorIndexById.ContainsKey(f.MentorId))
+            .Select(f => PairKey(MenteeIndexById[f.MenteeId], MentorIndexById[f.MentorId]))
+            .ToHashSet();
+
+        MaxPairScore = _weights.Sum() + (policy.SharedSlotWeight * SlotNames.Count);
+    }
+
+    public Roster Roster { get; }
+
+    /// <summary>Roster index of each mentee, in roster order.</summary>
+    public int[] MenteePeople { get; }
+
+    /// <summary>Roster index of each mentor, in roster order.</summary>
+    public int[] MentorPeople { get; }
+
+    public Dictionary<string, int> MenteeIndexById { get; }
+
+    public Dictionary<string, int> MentorIndexById { get; }
+
+    /// <summary>Each mentor's capacity as given (pins not yet taken off).</summary>
+    public int[] MentorCapacity { get; }
+
+    /// <summary>The policy's dimensions (normalized names) in policy order.</summary>
+    public IReadOnlyList<string> Dimensions { get; }
+
+    /// <summary><c>requireDifferent</c> names that carry no weight in <c>dimensions</c>; checked, never scored.</summary>
+    public IReadOnlyList<string> RequiredOutsideDimensions { get; }
+
+    /// <summary>Every slot token any participant offers, sorted; a slot's bit is its index here.</summary>
+    public IReadOnlyList<string> SlotNames { get; }
+
+    /// <summary>No pair can score more than this.</summary>
+    public int MaxPairScore { get; }
+
+    public int MenteeCount => MenteePeople.Length;
+
+    public int MentorCount => MentorPeople.Length;
+
+    public static long PairKey(int mentee, int mentor) => ((long)mentee << 32) | (uint)mentor;
+
+    /// <summary>The pair's score when every rule holds, else -1. The hot path of candidate search.</summary>
+    public int ScoreIfFeasible(int mentee, int mentor)
+    {
+        if (_menteeGrade[mentee] - _mentorGrade[mentor] < _policy.MinGradeGap)
+        {
+            return -1;
+        }
+
+        if (_policy.ForbidSameDepartment && _menteeDepartment[mentee] >= 0 && _menteeDepartment[mentee] == _mentorDepartment[mentor])
+        {
+            return -1;
+        }
+
+        var shared = SharedSlotCount(mentee, mentor);
+        if (shared < _policy.MinSharedSlots)
+        {
+            return -1;
+        }
+
+        var differences = 0;
+        var score = 0;
+        var menteeBase = mentee * _valueColumns;
+        var mentorBase = mentor * _valueColumns;
+        for (var d = 0; d < _dimensionCount; d++)
+        {
+            var a = _menteeValues[menteeBase + d];
+            var b = _mentorValues[mentorBase + d];
+            if (a >= 0 && b >= 0 && a != b)
+            {
+                differences++;
+                score += _weights[d];
+            }
+            else if (_required[d])
+            {
+                return -1;
+            }
+        }
+
+        if (differences < _policy.MinDifferences || !DiffersOnRequiredOutsideDimensions(menteeBase, mentorBase))
+        {
+            return -1;
+        }
+
+        if (BarredByLineManagement(mentee, mentor) || (_forbidden.Count > 0 && _forbidden.Contains(PairKey(mentee, mentor))))
+        {
+            return -1;
+        }
+
+        return score + (_policy.SharedSlotWeight * shared);
+    }
+
+    /// <summary>The first rule, in <see cref="PairRule"/> order, that bars the pair; null when it is feasible.</summary>
+    public PairRule? FirstBrokenRule(int mentee, int mentor)
+    {
+        foreach (var rule in Enum.GetValues<PairRule>())
+        {
+            if (Breaks(rule, mentee, mentor))
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the pair breaks this one rule.</summary>
+    public bool Breaks(PairRule rule, int mentee, int mentor)
+    {
+        var menteeBase = mentee * _valueColumns;
+        var mentorBase = mentor * _valueColumns;
+        return rule switch
+        {
+            PairRule.Capacity => MentorCapacity[mentor] == 0,
+            PairRule.ForbiddenPairs => _forbidden.Contains(PairKey(mentee, mentor)),
+            PairRule.MinGradeGap => _menteeGrade[mentee] - _mentorGrade[mentor] < _policy.MinGradeGap,
+            PairRule.LineManagement => BarredByLineManagement(mentee, mentor),
+            PairRule.ForbidSameDepartment => _policy.ForbidSameDepartment && _menteeDepartment[mentee] >= 0 && _menteeDepartment[mentee] == _mentorDepartment[mentor],
+            PairRule.MinSharedSlots => SharedSlotCount(mentee, mentor) < _policy.MinSharedSlots,
+            PairRule.RequireDifferent => Enumerable.Range(0, _dimensionCount).Any(d => _required[d] && !Differ(menteeBase + d, mentorBase + d))
+                || !DiffersOnRequiredOutsideDimensions(menteeBase, mentorBase),
+            PairRule.MinDifferences => Enumerable.Range(0, _dimensionCount).Count(d => Differ(menteeBase + d, mentorBase + d)) < _policy.MinDifferences,
+            _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+        };
+    }
+
+    /// <summary>Why the pair scores what it does.</summary>
+    public PairExplanation Explain(int mentee, int mentor)
+    {
+        var menteeBase = mentee * _valueColumns;
+        var mentorBase = mentor * _valueColumns;
+        var differences = Enumerable.Range(0, _dimensionCount)
+            .Where(d => Differ(menteeBase + d, mentorBase + d))
+            .Select(d => new DimensionDifference(Dimensions[d], _weights[d]))
+            .ToArray();
+        var shared = new List<string>();
+        for (var bit = 0; bit < SlotNames.Count; bit++)
+        {
+            var word = bit >> 6;
+            var mask = 1UL << (bit & 63);
+            if ((_menteeSlots[(mentee * _slotWords) + word] & _mentorSlots[(mentor * _slotWords) + word] & mask) != 0)
+            {
+                shared.Add(SlotNames[bit]);
+            }
+        }
+
+        return new PairExplanation(differences, shared, _policy.SharedSlotWeight * shared.Count);
+    }
+
+    private bool Differ(int menteeCell, int mentorCell)
+    {
+        var a = _menteeValues[menteeCell];
+        var b = _mentorValues[mentorCell];
+        return a >= 0 && b >= 0 && a != b;
+    }
+
+    private bool DiffersOnRequiredOutsideDimensions(int menteeBase, int mentorBase)
+    {
+        for (var d = _dimensionCount; d < _valueColumns; d++)
+        {
+            if (!Differ(menteeBase + d, mentorBase + d))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private int SharedSlotCount(int mentee, int mentor)
+    {
+        var shared = 0;
+        var a = mentee * _slotWords;
+        var b = mentor * _slotWords;
+        for (var w = 0; w < _slotWords; w++)
+        {
+            shared += BitOperations.PopCount(_menteeSlots[a + w] & _mentorSlots[b + w]);
+        }
+
+        return shared;
+    }
+
+    private bool BarredByLineManagement(int mentee, int mentor) => _policy.LineManagement switch
+    {
+        LineManagementRule.Chain => _chart.InSameChain(MenteePeople[mentee], MentorPeople[mentor]),
+        LineManagementRule.Direct => _chart.AreDirectlyLinked(MenteePeople[mentee], MentorPeople[mentor]),
+        _ => false,
+    };
+
+    /// <summary>Attribute values as codes, one row per participant: the dimensions, then required-only columns. -1 is unknown.</summary>
+    private int[] EncodeValues(IReadOnlyList<Person> people, int[] participants, Dictionary<string, int> codes)
+    {
+        var columns = Dimensions.Concat(RequiredOutsideDimensions).ToArray();
+        var values = new int[participants.Length * columns.Length];
+        for (var k = 0; k < participants.Length; k++)
+        {
+            var attributes = people[participants[k]].Attributes;
+            for (var d = 0; d < columns.Length; d++)
+            {
+                var value = attributes.TryGetValue(columns[d], out var raw) ? Text.Normalize(raw) : string.Empty;
+                values[(k * columns.Length) + d] = Text.IsUnknownAttribute(value)
+                    ? -1
+                    : codes.TryGetValue(value, out var code) ? code : codes[value] = codes.Count;
+            }
+        }
+
+        return values;
+    }
+
+    private ulong[] EncodeSlots(IReadOnlyList<Person> people, int[] participants, Dictionary<string, int> slotBits)
+    {
+        var slots = new ulong[participants.Length * _slotWords];
+        for (var k = 0; k < participants.Length; k++)
+        {
+            foreach (var token in people[participants[k]].Availability)
+            {
+                var bit = slotBits[Text.Normalize(token)];
+                slots[(k * _slotWords) + (bit >> 6)] |= 1UL << (bit & 63);
+            }
+        }
+
+        return slots;
+    }
+
+    private static int DepartmentCode(string department, Dictionary<string, int> codes)
+    {
+        var key = Text.Normalize(department);
+        if (key.Length == 0)
+        {
+            return -1;
+        }
+
+        return codes.TryGetValue(key, out var code) ? code : codes[key] = codes.Count;
+    }
+}

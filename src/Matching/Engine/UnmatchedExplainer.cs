@@ -1,0 +1,58 @@
+namespace Mentoring.Matching.Engine;
+
+/// <summary>Says why a mentee has no mentor, in the terms the contract asks for.</summary>
+internal sealed class UnmatchedExplainer(CompiledProblem problem, MatchingPolicy policy, int[] remainingCapacity, int[] mentorOf, int scoreFloor)
+{
+    private readonly int[] _load = CountLoad(mentorOf, remainingCapacity.Length);
+
+    public UnmatchedMentee Explain(int mentee, string menteeId, int feasibleMentors)
+    {
+        if (feasibleMentors == 0)
+        {
+            var (rule, removed) = LastRuleStanding(mentee);
+            var explanation = problem.MentorCount == 0
+                ? "no feasible mentor: the cohort has no mentors"
+                : $"no feasible mentor: {PairRuleText.Describe(rule, policy)} removed the last {removed} candidate{(removed == 1 ? "" : "s")}";
+            return new UnmatchedMentee(menteeId, UnmatchedReason.NoFeasibleMentor, rule, 0, explanation);
+        }
+
+        var freeButLow = Enumerable.Range(0, problem.MentorCount)
+            .Any(j => _load[j] < remainingCapacity[j] && problem.ScoreIfFeasible(mentee, j) is >= 0 and var score && score < scoreFloor);
+        return freeButLow
+            ? new UnmatchedMentee(menteeId, UnmatchedReason.BelowFairnessFloor, null, feasibleMentors,
+                $"the free feasible mentors would score below the fairness floor of {scoreFloor}; the others were needed by other mentees")
+            : new UnmatchedMentee(menteeId, UnmatchedReason.MentorsNeededByOthers, null, feasibleMentors,
+                $"all {feasibleMentors} feasible mentor{(feasibleMentors == 1 ? " was" : "s were")} needed to match as many mentees as possible");
+    }
+
+    /// <summary>Applies the rules one at a time in <see cref="PairRule"/> order; the one that empties the field is the answer.</summary>
+    private (PairRule Rule, int Removed) LastRuleStanding(int mentee)
+    {
+        var candidates = Enumerable.Range(0, problem.MentorCount).ToList();
+        foreach (var rule in Enum.GetValues<PairRule>())
+        {
+            var before = candidates.Count;
+            candidates.RemoveAll(j => rule == PairRule.Capacity ? remainingCapacity[j] == 0 : problem.Breaks(rule, mentee, j));
+            if (candidates.Count == 0)
+            {
+                return (rule, before);
+            }
+        }
+
+        throw new InvalidOperationException($"Mentee {mentee} was counted as having no feasible mentor, yet every rule leaves one.");
+    }
+
+    private static int[] CountLoad(int[] mentorOf, int mentorCount)
+    {
+        var load = new int[mentorCount];
+        foreach (var mentor in mentorOf)
+        {
+            if (mentor >= 0)
+            {
+                load[mentor]++;
+            }
+        }
+
+        return load;
+    }
+}

@@ -1,0 +1,112 @@
+namespace Mentoring.Matching;
+
+/// <summary>The checks of a policy against the roster it is applied to.</summary>
+internal static class PolicyChecks
+{
+    public static IEnumerable<InputError> Find(Roster roster, MatchingPolicy policy)
+    {
+        const string Source = PolicyJson.SourceName;
+        var columns = roster.AttributeColumns.Select(Text.Normalize).ToHashSet(StringComparer.Ordinal);
+        var available = string.Join(", ", roster.AttributeColumns);
+        if (policy.Dimensions is null || policy.Dimensions.Count == 0)
+        {
+            yield return new InputError(Source, null, "dimensions", "the policy needs at least one dimension");
+        }
+        else
+        {
+            foreach (var (name, weight) in policy.Dimensions)
+            {
+                if (!columns.Contains(Text.Normalize(name)))
+                {
+                    yield return new InputError(Source, null, $"dimensions.{name}", $"'{name}' is not a column of people.csv (attribute columns: {available})");
+                }
+
+                if (weight < 0)
+                {
+                    yield return new InputError(Source, null, $"dimensions.{name}", $"weight {weight} is negative");
+                }
+            }
+        }
+
+        for (var i = 0; i < policy.RequireDifferent.Count; i++)
+        {
+            if (!columns.Contains(Text.Normalize(policy.RequireDifferent[i])))
+            {
+                yield return new InputError(Source, null, $"requireDifferent[{i}]", $"'{policy.RequireDifferent[i]}' is not a column of people.csv (attribute columns: {available})");
+            }
+        }
+
+        foreach (var (field, value) in new[]
+        {
+            ("minDifferences", policy.MinDifferences),
+            ("minSharedSlots", policy.MinSharedSlots),
+            ("sharedSlotWeight", policy.SharedSlotWeight),
+        })
+        {
+            if (value < 0)
+            {
+                yield return new InputError(Source, null, field, $"must be at least 0, not {value}");
+            }
+        }
+
+        if (!Enum.IsDefined(policy.LineManagement))
+        {
+            yield return new InputError(Source, null, "lineManagement", $"unknown value {policy.LineManagement}");
+        }
+
+        if (!Enum.IsDefined(policy.Objective))
+        {
+            yield return new InputError(Source, null, "objective", $"unknown value {policy.Objective}");
+        }
+
+        var roles = new Dictionary<string, ParticipantRole>(StringComparer.Ordinal);
+        foreach (var person in roster.People)
+        {
+            roles.TryAdd(person.Id, person.Role);
+        }
+
+        foreach (var error in PairErrors("forbiddenPairs", policy.ForbiddenPairs, roles))
+        {
+            yield return error;
+        }
+
+        foreach (var error in PairErrors("pinnedPairs", policy.PinnedPairs, roles))
+        {
+            yield return error;
+        }
+
+        var pinnedMentees = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < policy.PinnedPairs.Count; i++)
+        {
+            var pin = policy.PinnedPairs[i];
+            if (!pinnedMentees.TryAdd(pin.MenteeId, i))
+            {
+                yield return new InputError(Source, null, $"pinnedPairs[{i}]", $"mentee '{pin.MenteeId}' is already pinned by pinnedPairs[{pinnedMentees[pin.MenteeId]}]");
+            }
+        }
+    }
+
+    private static IEnumerable<InputError> PairErrors(string field, IReadOnlyList<PersonPair> pairs, Dictionary<string, ParticipantRole> roles)
+    {
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            var (menteeId, mentorId) = pairs[i];
+            if (RoleError(menteeId, ParticipantRole.Mentee, roles) is { } menteeError)
+            {
+                yield return new InputError(PolicyJson.SourceName, null, $"{field}[{i}]", menteeError);
+            }
+
+            if (RoleError(mentorId, ParticipantRole.Mentor, roles) is { } mentorError)
+            {
+                yield return new InputError(PolicyJson.SourceName, null, $"{field}[{i}]", mentorError);
+            }
+        }
+    }
+
+    private static string? RoleError(string id, ParticipantRole expected, Dictionary<string, ParticipantRole> roles) =>
+        !roles.TryGetValue(id, out var role)
+            ? $"'{id}' is nobody in people.csv"
+            : role != expected
+                ? $"'{id}' is a {RosterChecks.RoleName(role)}, not a {RosterChecks.RoleName(expected)}"
+                : null;
+}

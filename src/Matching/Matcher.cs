@@ -1,0 +1,191 @@
+using System.Reflection;
+using Mentoring.Matching.Engine;
+
+namespace Mentoring.Matching;
+
+/// <summary>
+/// The engine's entry point: pairs mentees with mentors as the contract asks (most mentees matched;
+/// then, with the fairness objective, the highest lowest score among unpinned pairs; then the
+/// highest total) and proves the answer optimal, or says exactly what it is.
+/// </summary>
+public static class Matcher
+{
+    /// <summary>The engine's version, as recorded in every run.</summary>
+    public static string EngineVersion { get; } =
+        typeof(Matcher).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(Matcher).Assembly.GetName().Version?.ToString()
+        ?? "0";
+
+    /// <summary>Solves a problem. The same problem always gives the same pairs, in the same order.</summary>
+    /// <param name="problem">A checked roster and policy.</param>
+    /// <param name="options">Time limit, clock and progress; <see cref="MatchingOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Stops the solve between and within pricing rounds.</param>
+    /// <returns>
+    /// <see cref="MatchStatus.Optimal"/> with the pairs; <see cref="MatchStatus.Feasible"/> with a bound when the
+    /// time limit stopped the proof; or <see cref="MatchStatus.Infeasible"/> when the pinned pairs cannot all hold.
+    /// </returns>
+    public static MatchingResult Solve(MatchingProblem problem, MatchingOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        options ??= MatchingOptions.Default;
+        var limits = new SearchLimits(options);
+        var compiled = problem.Compiled;
+        var solver = new OrToolsFlowSolver();
+        var ledger = new RunLedger(solver.Name);
+
+        var pins = PinnedAssignment.Resolve(compiled, problem.Policy);
+        if (pins.Conflict is { } conflict)
+        {
+            return BuildResult(problem, limits, ledger, MatchStatus.Infeasible, [], [], null) with { InfeasibleReason = conflict };
+        }
+
+        var open = Enumerable.Range(0, compiled.MenteeCount).Where(k => !pins.IsPinned(k)).ToArray();
+        var scan = CandidateScan.Run(compiled, open, pins.RemainingCapacity, int.MinValue, PricingSearch.CandidatesPerMentee, cancellationToken);
+        var active = Enumerable.Range(0, open.Length).Where(k => scan.FeasibleCount[k] > 0).ToArray();
+        var activeMentees = active.Select(k => open[k]).ToArray();
+        var activeScan = new CandidateScan.Result(
+            active.Select(k => scan.FeasibleCount[k]).ToArray(),
+            active.Select(k => scan.TopMentors[k]).ToArray(),
+            active.Select(k => scan.TopScores[k]).ToArray());
+
+        var search = new PricingSearch(compiled, solver, limits);
+        var best = ledger.Record(search.Solve(activeMentees, pins.RemainingCapacity, int.MinValue, activeScan, cancellationToken));
+        var status = best.Proven ? MatchStatus.Optimal : MatchStatus.Feasible;
+        var bound = best.Bound;
+
+        var floor = int.MinValue;
+        if (problem.Policy.Objective == MatchingObjective.Fairness && best.Proven && Matched(best) > 0)
+        {
+            (best, floor, var proven) = RaiseFloor(search, ledger, best, activeMentees, pins.RemainingCapacity, compiled.MaxPairScore, cancellationToken);
+            if (!proven)
+            {
+                // No floor can raise the total of a solve without one, so that solve bounds this one.
+                status = MatchStatus.Feasible;
+                bound = new ObjectiveBound(Matched(ledger.First!), Total(ledger.First!));
+            }
+        }
+
+        var mentorOf = new int[compiled.MenteeCount];
+        Array.Fill(mentorOf, -1);
+        foreach (var (mentee, mentor) in pins.Pairs)
+        {
+            mentorOf[mentee] = mentor;
+        }
+
+        for (var k = 0; k < activeMentees.Length; k++)
+        {
+            mentorOf[activeMentees[k]] = best.MentorOf[k];
+        }
+
+        var feasibleCount = new int[compiled.MenteeCount];
+        for (var k = 0; k < open.Length; k++)
+        {
+            feasibleCount[open[k]] = scan.FeasibleCount[k];
+        }
+
+        var explainer = new UnmatchedExplainer(compiled, problem.Policy, pins.RemainingCapacity, mentorOf, floor);
+        var pairs = new List<MatchedPair>();
+        var unmatched = new List<UnmatchedMentee>();
+        for (var k = 0; k < compiled.MenteeCount; k++)
+        {
+            var menteeId = compiled.Roster.People[compiled.MenteePeople[k]].Id;
+            if (mentorOf[k] >= 0)
+            {
+                var mentorId = compiled.Roster.People[compiled.MentorPeople[mentorOf[k]]].Id;
+                pairs.Add(new MatchedPair(menteeId, mentorId, pins.IsPinned(k), compiled.Explain(k, mentorOf[k])));
+            }
+            else
+            {
+                unmatched.Add(explainer.Explain(k, menteeId, feasibleCount[k]));
+            }
+        }
+
+        pairs.Sort((a, b) => string.CompareOrdinal(a.MenteeId, b.MenteeId));
+        unmatched.Sort((a, b) => string.CompareOrdinal(a.MenteeId, b.MenteeId));
+        return BuildResult(problem, limits, ledger, status, pairs, unmatched, status == MatchStatus.Feasible ? bound : null);
+    }
+
+    /// <summary>
+    /// The fairness objective: the highest floor at which as many mentees can still be matched,
+    /// found by bisection over the possible scores, each step an exact solve.
+    /// </summary>
+    private static (PricingSearch.Outcome Best, int Floor, bool Proven) RaiseFloor(
+        PricingSearch search, RunLedger ledger, PricingSearch.Outcome unfloored, int[] mentees, int[] capacity, int maxScore, CancellationToken cancellationToken)
+    {
+        var target = Matched(unfloored);
+        var best = unfloored;
+        var low = Enumerable.Range(0, mentees.Length).Where(k => unfloored.MentorOf[k] >= 0).Min(k => unfloored.ScoreOf[k]);
+        var high = maxScore;
+        var settled = low;
+        while (low < high)
+        {
+            var middle = low + ((high - low + 1) / 2);
+            var attempt = ledger.Record(search.Solve(mentees, capacity, middle, null, cancellationToken));
+            if (!attempt.Proven)
+            {
+                return (best, settled, false);
+            }
+
+            if (Matched(attempt) == target)
+            {
+                best = attempt;
+                settled = low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return (best, settled, true);
+    }
+
+    private static int Matched(PricingSearch.Outcome outcome) => outcome.MentorOf.Count(m => m >= 0);
+
+    private static long Total(PricingSearch.Outcome outcome) => outcome.ScoreOf.Sum(s => (long)s);
+
+    private static MatchingResult BuildResult(
+        MatchingProblem problem, SearchLimits limits, RunLedger ledger, MatchStatus status, IReadOnlyList<MatchedPair> pairs, IReadOnlyList<UnmatchedMentee> unmatched, ObjectiveBound? bound) =>
+        new()
+        {
+            Status = status,
+            Bound = bound,
+            Pairs = pairs,
+            Unmatched = unmatched,
+            Policy = problem.Policy,
+            Facts = new RunFacts(
+                problem.Roster.People.Count,
+                problem.Compiled.MenteeCount,
+                problem.Compiled.MentorCount,
+                ledger.Candidates,
+                ledger.Rounds,
+                ledger.Solves,
+                problem.InputHash,
+                EngineVersion,
+                ledger.Solver,
+                limits.Elapsed),
+        };
+
+    /// <summary>Adds up the work of every search a run makes.</summary>
+    private sealed class RunLedger(string solver)
+    {
+        public string Solver => solver;
+
+        public PricingSearch.Outcome? First { get; private set; }
+
+        public long Candidates { get; private set; }
+
+        public int Rounds { get; private set; }
+
+        public int Solves { get; private set; }
+
+        public PricingSearch.Outcome Record(PricingSearch.Outcome outcome)
+        {
+            First ??= outcome;
+            Candidates += outcome.Candidates;
+            Rounds += outcome.Rounds;
+            Solves++;
+            return outcome;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Mentoring.Matching;
+
+/// <summary>How a solve runs (not what it decides: that is the <see cref="MatchingPolicy"/>).</summary>
+public sealed record MatchingOptions
+{
+    /// <summary>The defaults: no time limit, the system clock, no progress reports.</summary>
+    public static MatchingOptions Default { get; } = new();
+
+    /// <summary>
+    /// Stop proving optimality after this long and return the best assignment found as
+    /// <see cref="MatchStatus.Feasible"/> with a bound. Default null: run until proven optimal.
+    /// </summary>
+    public TimeSpan? TimeLimit { get; init; }
+
+    /// <summary>The clock for timing and the time limit. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Receives a report after each pricing round. Default null.</summary>
+    public IProgress<MatchingProgress>? Progress { get; init; }
+}

@@ -1,0 +1,41 @@
+namespace Mentoring.Matching;
+
+/// <summary>
+/// The rules and weights of a scheme, as in the matching contract's <c>policy.json</c>.
+/// Every property but <see cref="Dimensions"/> has the contract's default.
+/// </summary>
+public sealed record MatchingPolicy
+{
+    /// <summary>The attribute columns that count, with integer weights ≥ 0. Required.</summary>
+    public required IReadOnlyDictionary<string, int> Dimensions { get; init; }
+
+    /// <summary>A pair must differ on at least this many <see cref="Dimensions"/>. Default 1.</summary>
+    public int MinDifferences { get; init; } = 1;
+
+    /// <summary>Dimensions on which a pair must differ. Default none.</summary>
+    public IReadOnlyList<string> RequireDifferent { get; init; } = [];
+
+    /// <summary>A pair must share at least this many availability slots. Default 1.</summary>
+    public int MinSharedSlots { get; init; } = 1;
+
+    /// <summary>Score per shared slot. Default 1.</summary>
+    public int SharedSlotWeight { get; init; } = 1;
+
+    /// <summary><c>grade(mentee) - grade(mentor)</c> must be at least this. Default 1.</summary>
+    public int MinGradeGap { get; init; } = 1;
+
+    /// <summary>How the reporting line keeps people apart. Default <see cref="LineManagementRule.Chain"/>.</summary>
+    public LineManagementRule LineManagement { get; init; } = LineManagementRule.Chain;
+
+    /// <summary>Bars pairs from the same (non-empty) department. Default false.</summary>
+    public bool ForbidSameDepartment { get; init; }
+
+    /// <summary>Pairs never made. Default none.</summary>
+    public IReadOnlyList<PersonPair> ForbiddenPairs { get; init; } = [];
+
+    /// <summary>Pairs always made; they use mentor capacity. Default none.</summary>
+    public IReadOnlyList<PersonPair> PinnedPairs { get; init; } = [];
+
+    /// <summary>What is maximised after the number of matched mentees. Default <see cref="MatchingObjective.Total"/>.</summary>
+    public MatchingObjective Objective { get; init; } = MatchingObjective.Total;
+}

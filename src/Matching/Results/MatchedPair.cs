@@ -1,0 +1,12 @@
+namespace Mentoring.Matching;
+
+/// <summary>A mentee and the mentor the engine gives them, with the reasons for the score.</summary>
+/// <param name="MenteeId">The mentee's id.</param>
+/// <param name="MentorId">The mentor's id.</param>
+/// <param name="Pinned">True when the policy pinned this pair.</param>
+/// <param name="Explanation">What the two differ on and share.</param>
+public sealed record MatchedPair(string MenteeId, string MentorId, bool Pinned, PairExplanation Explanation)
+{
+    /// <summary>The pair's score.</summary>
+    public int Score => Explanation.Score;
+}
