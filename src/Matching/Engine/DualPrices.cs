@@ -1,10 +1,16 @@
 namespace Mentoring.Matching.Engine;
 
 /// <summary>
-/// Node potentials that certify an optimal restricted flow: shortest-path distances in its residual
-/// network (Bellman-Ford from a virtual root, queue-based). Every residual arc then has a
+/// Node potentials that certify an optimal restricted flow: each node's shortest distance to the
+/// sink in the residual network (Bellman-Ford, queue-based). Every residual arc then has a
 /// non-negative reduced cost, so a pair left out of the restricted set can improve the flow only if
-/// its own reduced cost <c>-profit + d(mentee) - d(mentor)</c> is negative: the pricing test.
+/// its own reduced cost <c>-profit + D(mentor) - D(mentee)</c> is negative: the pricing test.
+/// <para>
+/// Distances to the sink are the tightest such prices for pricing: a mentor with spare capacity is
+/// worth 0, and each mentee's value <c>-D(mentee)</c> is as high as the flow allows, so few excluded
+/// pairs look attractive. (Distances from a virtual root would price every unlisted mentor at 0
+/// against mentees priced near <c>-M</c>, and every excluded pair would look improving.)
+/// </para>
 /// </summary>
 internal static class DualPrices
 {
@@ -64,12 +70,14 @@ internal static class DualPrices
             }
         }
 
-        return residual.ShortestDistances();
+        return residual.DistancesTo(sink);
     }
 
     /// <summary>A compact adjacency (CSR) built once from an arc list.</summary>
     private sealed class ResidualGraph(int nodeCount, int capacity)
     {
+        private const long Unreached = long.MaxValue;
+
         private readonly int[] _from = new int[capacity];
         private readonly int[] _to = new int[capacity];
         private readonly long[] _cost = new long[capacity];
@@ -83,13 +91,17 @@ internal static class DualPrices
             _count++;
         }
 
-        /// <summary>Distances from a virtual root joined to every node at cost 0 (so all start at 0).</summary>
-        public long[] ShortestDistances()
+        /// <summary>
+        /// Each node's shortest distance to <paramref name="target"/>, found on the reversed arcs.
+        /// A node that cannot reach it (a mentee with no candidate) gets 0, which keeps every arc
+        /// into it non-negative: its only one is the sink's zero-cost arc back to it.
+        /// </summary>
+        public long[] DistancesTo(int target)
         {
             var start = new int[nodeCount + 1];
             for (var a = 0; a < _count; a++)
             {
-                start[_from[a] + 1]++;
+                start[_to[a] + 1]++;
             }
 
             for (var v = 0; v < nodeCount; v++)
@@ -102,19 +114,18 @@ internal static class DualPrices
             var fill = start[..nodeCount];
             for (var a = 0; a < _count; a++)
             {
-                var slot = fill[_from[a]]++;
-                head[slot] = _to[a];
+                var slot = fill[_to[a]]++;
+                head[slot] = _from[a];
                 cost[slot] = _cost[a];
             }
 
             var distance = new long[nodeCount];
+            Array.Fill(distance, Unreached);
+            distance[target] = 0;
             var queued = new bool[nodeCount];
             var queue = new Queue<int>(nodeCount);
-            for (var v = 0; v < nodeCount; v++)
-            {
-                queue.Enqueue(v);
-                queued[v] = true;
-            }
+            queue.Enqueue(target);
+            queued[target] = true;
 
             // Relaxations are bounded: an optimal flow has no negative residual cycle.
             while (queue.Count > 0)
@@ -125,7 +136,7 @@ internal static class DualPrices
                 for (var a = start[v]; a < start[v + 1]; a++)
                 {
                     var w = head[a];
-                    var candidate = dv + cost[a];
+                    var candidate = dv + cost[a]; // arc w → v: D(w) ≤ cost + D(v)
                     if (candidate < distance[w])
                     {
                         distance[w] = candidate;
@@ -135,6 +146,14 @@ internal static class DualPrices
                             queue.Enqueue(w);
                         }
                     }
+                }
+            }
+
+            for (var v = 0; v < nodeCount; v++)
+            {
+                if (distance[v] == Unreached)
+                {
+                    distance[v] = 0;
                 }
             }
 

@@ -28,6 +28,8 @@ internal sealed class PricingSearch(CompiledProblem problem, IAssignmentSolver s
         var bigM = checked(((long)menteeCount * Math.Max(1, problem.MaxPairScore)) + 1);
         initial ??= CandidateScan.Run(problem, mentees, mentorCapacity, scoreFloor, CandidatesPerMentee, cancellationToken);
 
+        // The best score each mentee can reach at all bounds its pricing scan; -1 means no candidate.
+        var bestScore = initial.TopScores.Select(scores => scores.Length > 0 ? scores[0] : -1).ToArray();
         var arcs = new CandidateArcs();
         for (var k = 0; k < menteeCount; k++)
         {
@@ -51,7 +53,7 @@ internal sealed class PricingSearch(CompiledProblem problem, IAssignmentSolver s
             var chosen = solver.Solve(menteeCount, mentorCapacity, arcs, profit);
             var potential = DualPrices.Compute(menteeCount, mentorCapacity, arcs, profit, chosen);
             rounds++;
-            var pricing = Price(mentees, mentorCapacity, scoreFloor, bigM, arcs, chosen, potential, cancellationToken);
+            var pricing = Price(mentees, mentorCapacity, bestScore, scoreFloor, bigM, arcs, chosen, potential, cancellationToken);
             limits.Report(new MatchingProgress(rounds, arcs.Count, pricing.Added.Count));
 
             if (pricing.Added.Count == 0 || limits.Expired)
@@ -88,20 +90,19 @@ internal sealed class PricingSearch(CompiledProblem problem, IAssignmentSolver s
     private sealed record Pricing(List<(int Mentee, int Mentor, int Score)> Added, long TotalViolation);
 
     /// <summary>
-    /// Finds excluded pairs with negative reduced cost. A pair (i, j) violates when
-    /// <c>score + d(j) &gt; d(i) - M</c>; scanning mentors by falling potential lets each mentee stop
-    /// as soon as even the best possible score could not violate.
+    /// Finds excluded pairs with negative reduced cost. With <c>D</c> the distances to the sink, a
+    /// pair (i, j) violates when <c>score - D(j) &gt; -M - D(i)</c>. Scanning mentors by rising
+    /// price <c>D(j)</c> lets each mentee stop as soon as even its best score could not violate.
     /// </summary>
-    private Pricing Price(int[] mentees, int[] mentorCapacity, int scoreFloor, long bigM, CandidateArcs arcs, int[] chosen, long[] potential, CancellationToken cancellationToken)
+    private Pricing Price(int[] mentees, int[] mentorCapacity, int[] bestScore, int scoreFloor, long bigM, CandidateArcs arcs, int[] chosen, long[] potential, CancellationToken cancellationToken)
     {
         var menteeCount = mentees.Length;
-        var byPotential = Enumerable.Range(0, problem.MentorCount)
+        var byPrice = Enumerable.Range(0, problem.MentorCount)
             .Where(j => mentorCapacity[j] > 0)
-            .OrderByDescending(j => potential[menteeCount + j])
+            .OrderBy(j => potential[menteeCount + j])
             .ThenBy(j => j)
             .ToArray();
-        var mentorPotential = byPotential.Select(j => potential[menteeCount + j]).ToArray();
-        var maxScore = problem.MaxPairScore;
+        var price = byPrice.Select(j => potential[menteeCount + j]).ToArray();
 
         var found = new (int Mentor, int Score)[menteeCount][];
         var violation = new long[menteeCount];
@@ -109,20 +110,20 @@ internal sealed class PricingSearch(CompiledProblem problem, IAssignmentSolver s
         Parallel.For(0, menteeCount, options, () => new CandidateScan.TopList(CandidatesPerMentee), (k, _, best) =>
         {
             best.Clear();
-            var limit = potential[k] - bigM;
+            var limit = -bigM - potential[k];
             var current = chosen[k] >= 0 ? arcs.Mentor[chosen[k]] : -1;
             var mentee = mentees[k];
             var sum = 0L;
-            for (var position = 0; position < byPotential.Length && mentorPotential[position] + maxScore > limit; position++)
+            for (var position = 0; position < byPrice.Length && bestScore[k] - price[position] > limit; position++)
             {
-                var mentor = byPotential[position];
+                var mentor = byPrice[position];
                 if (mentor == current)
                 {
                     continue;
                 }
 
                 var score = problem.ScoreIfFeasible(mentee, mentor);
-                var excess = score + mentorPotential[position] - limit;
+                var excess = score - price[position] - limit;
                 if (score >= 0 && score >= scoreFloor && excess > 0)
                 {
                     sum += excess;
