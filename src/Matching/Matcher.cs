@@ -40,20 +40,17 @@ public static class Matcher
         }
 
         var open = Enumerable.Range(0, compiled.MenteeCount).Where(k => !pins.IsPinned(k)).ToArray();
-        var scan = CandidateScan.Run(compiled, open, pins.RemainingCapacity, int.MinValue, PricingSearch.CandidatesPerMentee, cancellationToken);
-        var active = Enumerable.Range(0, open.Length).Where(k => scan.FeasibleCount[k] > 0).ToArray();
+        var index = new MentorIndex(compiled, pins.RemainingCapacity, open);
+        var first = TopCandidates.Find(index, open, 0, PricingSearch.CandidatesPerMentee, cancellationToken);
+        var active = Enumerable.Range(0, open.Length).Where(k => first[k].Length > 0).ToArray();
         var activeMentees = active.Select(k => open[k]).ToArray();
-        var activeScan = new CandidateScan.Result(
-            active.Select(k => scan.FeasibleCount[k]).ToArray(),
-            active.Select(k => scan.TopMentors[k]).ToArray(),
-            active.Select(k => scan.TopScores[k]).ToArray());
 
-        var search = new PricingSearch(compiled, solver, limits);
-        var best = ledger.Record(search.Solve(activeMentees, pins.RemainingCapacity, int.MinValue, activeScan, cancellationToken));
+        var search = new PricingSearch(index, solver, limits);
+        var best = ledger.Record(search.Solve(activeMentees, pins.RemainingCapacity, 0, active.Select(k => first[k]).ToArray(), cancellationToken));
         var status = best.Proven ? MatchStatus.Optimal : MatchStatus.Feasible;
         var bound = best.Bound;
 
-        var floor = int.MinValue;
+        var floor = 0;
         if (problem.Policy.Objective == MatchingObjective.Fairness && best.Proven && Matched(best) > 0)
         {
             (best, floor, var proven) = RaiseFloor(search, ledger, best, activeMentees, pins.RemainingCapacity, compiled.MaxPairScore, cancellationToken);
@@ -77,13 +74,7 @@ public static class Matcher
             mentorOf[activeMentees[k]] = best.MentorOf[k];
         }
 
-        var feasibleCount = new int[compiled.MenteeCount];
-        for (var k = 0; k < open.Length; k++)
-        {
-            feasibleCount[open[k]] = scan.FeasibleCount[k];
-        }
-
-        var explainer = new UnmatchedExplainer(compiled, problem.Policy, pins.RemainingCapacity, mentorOf, floor);
+        var explainer = new UnmatchedExplainer(index, problem.Policy, pins.RemainingCapacity, mentorOf, floor);
         var pairs = new List<MatchedPair>();
         var unmatched = new List<UnmatchedMentee>();
         for (var k = 0; k < compiled.MenteeCount; k++)
@@ -96,7 +87,7 @@ public static class Matcher
             }
             else
             {
-                unmatched.Add(explainer.Explain(k, menteeId, feasibleCount[k]));
+                unmatched.Add(explainer.Explain(k, menteeId));
             }
         }
 

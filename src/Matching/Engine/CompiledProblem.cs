@@ -114,7 +114,25 @@ internal sealed class CompiledProblem
 
     public static long PairKey(int mentee, int mentor) => ((long)mentee << 32) | (uint)mentor;
 
-    /// <summary>The pair's score when every rule holds, else -1. The hot path of candidate search.</summary>
+    public int MinGradeGap => _policy.MinGradeGap;
+
+    public int SharedSlotWeight => _policy.SharedSlotWeight;
+
+    public int MenteeGrade(int mentee) => _menteeGrade[mentee];
+
+    public int MentorGrade(int mentor) => _mentorGrade[mentor];
+
+    public int MenteeSlotCount(int mentee) => SlotCount(_menteeSlots, mentee);
+
+    public int MentorSlotCount(int mentor) => SlotCount(_mentorSlots, mentor);
+
+    /// <summary>The mentee's attribute codes: equal spans mean equal scores and rules on every dimension.</summary>
+    public ReadOnlySpan<int> MenteeProfile(int mentee) => _menteeValues.AsSpan(mentee * _valueColumns, _valueColumns);
+
+    /// <summary>The mentor's attribute codes, comparable with <see cref="MenteeProfile"/>.</summary>
+    public ReadOnlySpan<int> MentorProfile(int mentor) => _mentorValues.AsSpan(mentor * _valueColumns, _valueColumns);
+
+    /// <summary>The pair's score when every rule holds, else -1.</summary>
     public int ScoreIfFeasible(int mentee, int mentor)
     {
         if (_menteeGrade[mentee] - _mentorGrade[mentor] < _policy.MinGradeGap)
@@ -122,6 +140,49 @@ internal sealed class CompiledProblem
             return -1;
         }
 
+        var dimensionScore = DimensionScoreIfDifferentEnough(mentee, mentor);
+        if (dimensionScore < 0)
+        {
+            return -1;
+        }
+
+        var slotScore = SlotScoreIfCompatible(mentee, mentor);
+        return slotScore < 0 ? -1 : dimensionScore + slotScore;
+    }
+
+    /// <summary>
+    /// The weight of the dimensions the two differ on, or -1 when they fail <c>minDifferences</c> or
+    /// <c>requireDifferent</c>. Depends only on the two attribute profiles.
+    /// </summary>
+    public int DimensionScoreIfDifferentEnough(int mentee, int mentor)
+    {
+        var differences = 0;
+        var score = 0;
+        var menteeBase = mentee * _valueColumns;
+        var mentorBase = mentor * _valueColumns;
+        for (var d = 0; d < _dimensionCount; d++)
+        {
+            if (Differ(menteeBase + d, mentorBase + d))
+            {
+                differences++;
+                score += _weights[d];
+            }
+            else if (_required[d])
+            {
+                return -1;
+            }
+        }
+
+        return differences < _policy.MinDifferences || !DiffersOnRequiredOutsideDimensions(menteeBase, mentorBase) ? -1 : score;
+    }
+
+    /// <summary>
+    /// <c>sharedSlotWeight × shared slots</c> when the pair passes the rules that concern the two
+    /// people rather than their profiles (slots, department, reporting line, forbidden pairs), else -1.
+    /// The grade gap is left to the caller, which can often rule out whole ranges of grades at once.
+    /// </summary>
+    public int SlotScoreIfCompatible(int mentee, int mentor)
+    {
         if (_policy.ForbidSameDepartment && _menteeDepartment[mentee] >= 0 && _menteeDepartment[mentee] == _mentorDepartment[mentor])
         {
             return -1;
@@ -133,36 +194,12 @@ internal sealed class CompiledProblem
             return -1;
         }
 
-        var differences = 0;
-        var score = 0;
-        var menteeBase = mentee * _valueColumns;
-        var mentorBase = mentor * _valueColumns;
-        for (var d = 0; d < _dimensionCount; d++)
-        {
-            var a = _menteeValues[menteeBase + d];
-            var b = _mentorValues[mentorBase + d];
-            if (a >= 0 && b >= 0 && a != b)
-            {
-                differences++;
-                score += _weights[d];
-            }
-            else if (_required[d])
-            {
-                return -1;
-            }
-        }
-
-        if (differences < _policy.MinDifferences || !DiffersOnRequiredOutsideDimensions(menteeBase, mentorBase))
-        {
-            return -1;
-        }
-
         if (BarredByLineManagement(mentee, mentor) || (_forbidden.Count > 0 && _forbidden.Contains(PairKey(mentee, mentor))))
         {
             return -1;
         }
 
-        return score + (_policy.SharedSlotWeight * shared);
+        return _policy.SharedSlotWeight * shared;
     }
 
     /// <summary>The first rule, in <see cref="PairRule"/> order, that bars the pair; null when it is feasible.</summary>
@@ -240,6 +277,17 @@ internal sealed class CompiledProblem
         }
 
         return true;
+    }
+
+    private int SlotCount(ulong[] slots, int person)
+    {
+        var count = 0;
+        for (var w = 0; w < _slotWords; w++)
+        {
+            count += BitOperations.PopCount(slots[(person * _slotWords) + w]);
+        }
+
+        return count;
     }
 
     private int SharedSlotCount(int mentee, int mentor)

@@ -1,20 +1,24 @@
 namespace Mentoring.Matching.Engine;
 
 /// <summary>
-/// Node potentials that certify an optimal restricted flow: each node's shortest distance to the
-/// sink in the residual network (Bellman-Ford, queue-based). Every residual arc then has a
-/// non-negative reduced cost, so a pair left out of the restricted set can improve the flow only if
-/// its own reduced cost <c>-profit + D(mentor) - D(mentee)</c> is negative: the pricing test.
+/// Dual prices that certify an optimal restricted flow and make pricing as selective as it can be.
 /// <para>
-/// Distances to the sink are the tightest such prices for pricing: a mentor with spare capacity is
-/// worth 0, and each mentee's value <c>-D(mentee)</c> is as high as the flow allows, so few excluded
-/// pairs look attractive. (Distances from a virtual root would price every unlisted mentor at 0
-/// against mentees priced near <c>-M</c>, and every excluded pair would look improving.)
+/// In assignment terms a mentee has a value <c>u ≥ 0</c> and a mentor a price <c>v ≥ 0</c>, with
+/// <c>u + v ≥ profit</c> on every candidate pair, equality on every chosen pair, <c>u = 0</c> for an
+/// unmatched mentee and <c>v = 0</c> for a mentor with room (complementary slackness). Such prices
+/// exist exactly when the flow is optimal, and then an excluded pair can improve it only if
+/// <c>profit &gt; u + v</c>. Of all such prices these are the lowest mentor prices and so the highest
+/// mentee values: a mentee wants an excluded mentor only if that pair beats what it already holds.
+/// </para>
+/// <para>
+/// Every condition is a difference constraint between two nodes, so the prices are shortest
+/// distances from the sink (Bellman-Ford, queue-based): potential <c>π = -distance</c>, with
+/// <c>u = -π(mentee)</c> and <c>v = π(mentor)</c>.
 /// </para>
 /// </summary>
 internal static class DualPrices
 {
-    /// <returns>Potentials: local mentees 0..n-1, mentors n..n+m-1, the sink last.</returns>
+    /// <returns>Potentials: local mentees 0..n-1, mentors n..n+m-1, the sink last (always 0).</returns>
     public static long[] Compute(int menteeCount, int[] mentorCapacity, CandidateArcs arcs, long[] profit, int[] chosen)
     {
         var mentorCount = mentorCapacity.Length;
@@ -30,54 +34,54 @@ internal static class DualPrices
             }
         }
 
-        var residual = new ResidualGraph(nodeCount, arcs.Count + menteeCount + (2 * mentorCount));
+        // An arc a → b of cost c says π(a) ≤ c + π(b).
+        var constraints = new DifferenceConstraints(nodeCount, (2 * arcs.Count) + (2 * menteeCount) + (2 * mentorCount));
         var mentees = arcs.Mentee;
         for (var a = 0; a < arcs.Count; a++)
         {
             var mentorNode = menteeCount + mentors[a];
+            constraints.Add(mentees[a], mentorNode, -profit[a]); // u + v ≥ profit
             if (chosen[mentees[a]] == a)
             {
-                residual.Add(mentorNode, mentees[a], profit[a]);
-            }
-            else
-            {
-                residual.Add(mentees[a], mentorNode, -profit[a]);
+                constraints.Add(mentorNode, mentees[a], profit[a]); // u + v ≤ profit on a chosen pair
             }
         }
 
         for (var i = 0; i < menteeCount; i++)
         {
-            if (chosen[i] >= 0)
+            constraints.Add(i, sink, 0); // u ≥ 0
+            if (chosen[i] < 0)
             {
-                residual.Add(i, sink, 0);
-            }
-            else
-            {
-                residual.Add(sink, i, 0);
+                constraints.Add(sink, i, 0); // u ≤ 0 when unmatched
             }
         }
 
         for (var j = 0; j < mentorCount; j++)
         {
-            if (used[j] < mentorCapacity[j])
+            if (mentorCapacity[j] <= 0)
             {
-                residual.Add(menteeCount + j, sink, 0);
+                continue;
             }
 
-            if (used[j] > 0)
+            constraints.Add(sink, menteeCount + j, 0); // v ≥ 0
+            if (used[j] < mentorCapacity[j])
             {
-                residual.Add(sink, menteeCount + j, 0);
+                constraints.Add(menteeCount + j, sink, 0); // v ≤ 0 when there is room
             }
         }
 
-        return residual.DistancesTo(sink);
+        var distance = constraints.DistancesFrom(sink);
+        for (var v = 0; v < nodeCount; v++)
+        {
+            distance[v] = -distance[v];
+        }
+
+        return distance;
     }
 
-    /// <summary>A compact adjacency (CSR) built once from an arc list.</summary>
-    private sealed class ResidualGraph(int nodeCount, int capacity)
+    /// <summary>A system of difference constraints as a compact graph (CSR), solved by shortest paths.</summary>
+    private sealed class DifferenceConstraints(int nodeCount, int capacity)
     {
-        private const long Unreached = long.MaxValue;
-
         private readonly int[] _from = new int[capacity];
         private readonly int[] _to = new int[capacity];
         private readonly long[] _cost = new long[capacity];
@@ -92,16 +96,15 @@ internal static class DualPrices
         }
 
         /// <summary>
-        /// Each node's shortest distance to <paramref name="target"/>, found on the reversed arcs.
-        /// A node that cannot reach it (a mentee with no candidate) gets 0, which keeps every arc
-        /// into it non-negative: its only one is the sink's zero-cost arc back to it.
+        /// Shortest distances from <paramref name="source"/> along the arcs. Every node is reachable
+        /// (the sink reaches each mentor directly, each mentee through its mentors or directly).
         /// </summary>
-        public long[] DistancesTo(int target)
+        public long[] DistancesFrom(int source)
         {
             var start = new int[nodeCount + 1];
             for (var a = 0; a < _count; a++)
             {
-                start[_to[a] + 1]++;
+                start[_from[a] + 1]++;
             }
 
             for (var v = 0; v < nodeCount; v++)
@@ -114,20 +117,20 @@ internal static class DualPrices
             var fill = start[..nodeCount];
             for (var a = 0; a < _count; a++)
             {
-                var slot = fill[_to[a]]++;
-                head[slot] = _from[a];
+                var slot = fill[_from[a]]++;
+                head[slot] = _to[a];
                 cost[slot] = _cost[a];
             }
 
             var distance = new long[nodeCount];
-            Array.Fill(distance, Unreached);
-            distance[target] = 0;
+            Array.Fill(distance, long.MaxValue);
+            distance[source] = 0;
             var queued = new bool[nodeCount];
             var queue = new Queue<int>(nodeCount);
-            queue.Enqueue(target);
-            queued[target] = true;
+            queue.Enqueue(source);
+            queued[source] = true;
 
-            // Relaxations are bounded: an optimal flow has no negative residual cycle.
+            // Terminates: the constraints are consistent (no negative cycle) when the flow is optimal.
             while (queue.Count > 0)
             {
                 var v = queue.Dequeue();
@@ -136,7 +139,7 @@ internal static class DualPrices
                 for (var a = start[v]; a < start[v + 1]; a++)
                 {
                     var w = head[a];
-                    var candidate = dv + cost[a]; // arc w → v: D(w) ≤ cost + D(v)
+                    var candidate = dv + cost[a];
                     if (candidate < distance[w])
                     {
                         distance[w] = candidate;
@@ -146,14 +149,6 @@ internal static class DualPrices
                             queue.Enqueue(w);
                         }
                     }
-                }
-            }
-
-            for (var v = 0; v < nodeCount; v++)
-            {
-                if (distance[v] == Unreached)
-                {
-                    distance[v] = 0;
                 }
             }
 

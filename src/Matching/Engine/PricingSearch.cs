@@ -10,7 +10,7 @@ namespace Mentoring.Matching.Engine;
 /// single dual certificate proves both.
 /// </para>
 /// </summary>
-internal sealed class PricingSearch(CompiledProblem problem, IAssignmentSolver solver, SearchLimits limits)
+internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver, SearchLimits limits)
 {
     /// <summary>Candidates kept per mentee at the start, and pairs added per mentee per round.</summary>
     internal const int CandidatesPerMentee = 12;
@@ -19,23 +19,21 @@ internal sealed class PricingSearch(CompiledProblem problem, IAssignmentSolver s
 
     /// <param name="mentees">The problem's mentee indexes to match.</param>
     /// <param name="mentorCapacity">Capacity left for each of the problem's mentors.</param>
-    /// <param name="scoreFloor">Pairs scoring below this are left out (fairness); <see cref="int.MinValue"/> for none.</param>
-    /// <param name="initial">First candidates for each mentee, if a scan already found them.</param>
+    /// <param name="scoreFloor">Pairs scoring below this are left out (fairness); 0 for none.</param>
+    /// <param name="initial">First candidates for each mentee, best first, if already found.</param>
     /// <param name="cancellationToken">Checked between rounds and while pricing.</param>
-    public Outcome Solve(int[] mentees, int[] mentorCapacity, int scoreFloor, CandidateScan.Result? initial, CancellationToken cancellationToken)
+    public Outcome Solve(int[] mentees, int[] mentorCapacity, int scoreFloor, (int Mentor, int Score)[][]? initial, CancellationToken cancellationToken)
     {
         var menteeCount = mentees.Length;
-        var bigM = checked(((long)menteeCount * Math.Max(1, problem.MaxPairScore)) + 1);
-        initial ??= CandidateScan.Run(problem, mentees, mentorCapacity, scoreFloor, CandidatesPerMentee, cancellationToken);
+        var bigM = checked(((long)menteeCount * Math.Max(1, index.Problem.MaxPairScore)) + 1);
+        initial ??= TopCandidates.Find(index, mentees, scoreFloor, CandidatesPerMentee, cancellationToken);
 
-        // The best score each mentee can reach at all bounds its pricing scan; -1 means no candidate.
-        var bestScore = initial.TopScores.Select(scores => scores.Length > 0 ? scores[0] : -1).ToArray();
         var arcs = new CandidateArcs();
         for (var k = 0; k < menteeCount; k++)
         {
-            for (var c = 0; c < initial.TopMentors[k].Length; c++)
+            foreach (var (mentor, score) in initial[k])
             {
-                arcs.Add(k, initial.TopMentors[k][c], initial.TopScores[k][c]);
+                arcs.Add(k, mentor, score);
             }
         }
 
@@ -53,12 +51,18 @@ internal sealed class PricingSearch(CompiledProblem problem, IAssignmentSolver s
             var chosen = solver.Solve(menteeCount, mentorCapacity, arcs, profit);
             var potential = DualPrices.Compute(menteeCount, mentorCapacity, arcs, profit, chosen);
             rounds++;
-            var pricing = Price(mentees, mentorCapacity, bestScore, scoreFloor, bigM, arcs, chosen, potential, cancellationToken);
+            var pricing = Price(mentees, scoreFloor, bigM, arcs, chosen, potential, exhaustive: false, cancellationToken);
             limits.Report(new MatchingProgress(rounds, arcs.Count, pricing.Added.Count));
 
             if (pricing.Added.Count == 0 || limits.Expired)
             {
                 var proven = pricing.Added.Count == 0;
+                if (!proven)
+                {
+                    // The bound needs every improving pair's gain, not just the best few per mentee.
+                    pricing = Price(mentees, scoreFloor, bigM, arcs, chosen, potential, exhaustive: true, cancellationToken);
+                }
+
                 var mentorOf = new int[menteeCount];
                 var scoreOf = new int[menteeCount];
                 var profitSum = 0L;
@@ -69,7 +73,7 @@ internal sealed class PricingSearch(CompiledProblem problem, IAssignmentSolver s
                     profitSum += chosen[k] >= 0 ? profit[chosen[k]] : 0;
                 }
 
-                var bound = proven ? null : BoundFrom(profitSum + pricing.TotalViolation, bigM);
+                var bound = proven ? null : BoundFrom(profitSum + pricing.TotalExcess, bigM);
                 return new Outcome(mentorOf, scoreOf, proven, bound, rounds, arcs.Count);
             }
 
@@ -82,57 +86,55 @@ internal sealed class PricingSearch(CompiledProblem problem, IAssignmentSolver s
 
     /// <summary>
     /// The Lagrangian bound: no assignment's profit exceeds the current one plus every excluded
-    /// pair's violation. Profit is <c>M × matched + total</c>, so the bound splits the same way.
+    /// pair's excess. Profit is <c>M × matched + total</c>, so the bound splits the same way.
     /// </summary>
     private static ObjectiveBound BoundFrom(long profitBound, long bigM) =>
         new((int)(profitBound / bigM), profitBound % bigM);
 
-    private sealed record Pricing(List<(int Mentee, int Mentor, int Score)> Added, long TotalViolation);
+    /// <param name="Added">The best improving pairs of each mentee.</param>
+    /// <param name="TotalExcess">The summed gain of every improving pair; only when pricing was exhaustive.</param>
+    private sealed record Pricing(List<(int Mentee, int Mentor, int Score)> Added, long TotalExcess);
 
     /// <summary>
-    /// Finds excluded pairs with negative reduced cost. With <c>D</c> the distances to the sink, a
-    /// pair (i, j) violates when <c>score - D(j) &gt; -M - D(i)</c>. Scanning mentors by rising
-    /// price <c>D(j)</c> lets each mentee stop as soon as even its best score could not violate.
+    /// Finds excluded pairs with negative reduced cost. With potentials <c>π</c> (a mentor's price
+    /// <c>π(j) ≥ 0</c>, a mentee's value <c>-π(i)</c>), a pair (i, j) improves the flow when
+    /// <c>score - π(j) &gt; -M - π(i)</c>: only mentors scoring above <c>-M - π(i)</c> can, and the
+    /// index walks exactly those. Unless <paramref name="exhaustive"/>, the walk also stops once a
+    /// mentee's list of best gains is full and no remaining score could beat its weakest.
     /// </summary>
-    private Pricing Price(int[] mentees, int[] mentorCapacity, int[] bestScore, int scoreFloor, long bigM, CandidateArcs arcs, int[] chosen, long[] potential, CancellationToken cancellationToken)
+    private Pricing Price(int[] mentees, int scoreFloor, long bigM, CandidateArcs arcs, int[] chosen, long[] potential, bool exhaustive, CancellationToken cancellationToken)
     {
         var menteeCount = mentees.Length;
-        var byPrice = Enumerable.Range(0, problem.MentorCount)
-            .Where(j => mentorCapacity[j] > 0)
-            .OrderBy(j => potential[menteeCount + j])
-            .ThenBy(j => j)
-            .ToArray();
-        var price = byPrice.Select(j => potential[menteeCount + j]).ToArray();
-
+        var maxScore = index.Problem.MaxPairScore;
         var found = new (int Mentor, int Score)[menteeCount][];
-        var violation = new long[menteeCount];
+        var excess = new long[menteeCount];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
-        Parallel.For(0, menteeCount, options, () => new CandidateScan.TopList(CandidatesPerMentee), (k, _, best) =>
+        Parallel.For(0, menteeCount, options, () => new BestCandidates(CandidatesPerMentee), (k, _, best) =>
         {
             best.Clear();
+            found[k] = [];
             var limit = -bigM - potential[k];
-            var current = chosen[k] >= 0 ? arcs.Mentor[chosen[k]] : -1;
-            var mentee = mentees[k];
-            var sum = 0L;
-            for (var position = 0; position < byPrice.Length && bestScore[k] - price[position] > limit; position++)
+            if (limit >= maxScore)
             {
-                var mentor = byPrice[position];
-                if (mentor == current)
-                {
-                    continue;
-                }
+                return best;
+            }
 
-                var score = problem.ScoreIfFeasible(mentee, mentor);
-                var excess = score - price[position] - limit;
-                if (score >= 0 && score >= scoreFloor && excess > 0)
+            var threshold = (int)Math.Max(limit, Math.Max(scoreFloor, 0) - 1);
+            var current = chosen[k] >= 0 ? arcs.Mentor[chosen[k]] : -1;
+            var sum = 0L;
+            var cursor = index.Cursor(mentees[k]);
+            while (cursor.MoveNext(exhaustive || !best.IsFull ? threshold : (int)Math.Clamp(limit + best.WeakestKey, threshold, maxScore)))
+            {
+                var gain = cursor.Score - potential[menteeCount + cursor.Mentor] - limit;
+                if (gain > 0 && cursor.Mentor != current)
                 {
-                    sum += excess;
-                    best.Offer(mentor, score, excess, CandidateScan.PairHash(mentee, mentor));
+                    sum += gain;
+                    best.Offer(cursor.Mentor, cursor.Score, gain, cursor.Visited);
                 }
             }
 
-            violation[k] = sum;
-            found[k] = Enumerable.Range(0, best.Count).Select(c => (best.MentorAt(c), best.ScoreAt(c))).ToArray();
+            excess[k] = sum;
+            found[k] = best.ToArray();
             return best;
         }, _ => { });
 
@@ -142,6 +144,6 @@ internal sealed class PricingSearch(CompiledProblem problem, IAssignmentSolver s
             added.AddRange(found[k].Select(f => (k, f.Mentor, f.Score)));
         }
 
-        return new Pricing(added, violation.Sum());
+        return new Pricing(added, excess.Sum());
     }
 }

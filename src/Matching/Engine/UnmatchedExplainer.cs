@@ -1,23 +1,31 @@
 namespace Mentoring.Matching.Engine;
 
 /// <summary>Says why a mentee has no mentor, in the terms the contract asks for.</summary>
-internal sealed class UnmatchedExplainer(CompiledProblem problem, MatchingPolicy policy, int[] remainingCapacity, int[] mentorOf, int scoreFloor)
+internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy policy, int[] remainingCapacity, int[] mentorOf, int scoreFloor)
 {
+    private readonly CompiledProblem _problem = index.Problem;
     private readonly int[] _load = CountLoad(mentorOf, remainingCapacity.Length);
 
-    public UnmatchedMentee Explain(int mentee, string menteeId, int feasibleMentors)
+    public UnmatchedMentee Explain(int mentee, string menteeId)
     {
+        var feasibleMentors = 0;
+        var freeButLow = false;
+        var cursor = index.Cursor(mentee);
+        while (cursor.MoveNext(-1))
+        {
+            feasibleMentors++;
+            freeButLow |= _load[cursor.Mentor] < remainingCapacity[cursor.Mentor] && cursor.Score < scoreFloor;
+        }
+
         if (feasibleMentors == 0)
         {
             var (rule, removed) = LastRuleStanding(mentee);
-            var explanation = problem.MentorCount == 0
+            var explanation = _problem.MentorCount == 0
                 ? "no feasible mentor: the cohort has no mentors"
                 : $"no feasible mentor: {PairRuleText.Describe(rule, policy)} removed the last {removed} candidate{(removed == 1 ? "" : "s")}";
             return new UnmatchedMentee(menteeId, UnmatchedReason.NoFeasibleMentor, rule, 0, explanation);
         }
 
-        var freeButLow = Enumerable.Range(0, problem.MentorCount)
-            .Any(j => _load[j] < remainingCapacity[j] && problem.ScoreIfFeasible(mentee, j) is >= 0 and var score && score < scoreFloor);
         return freeButLow
             ? new UnmatchedMentee(menteeId, UnmatchedReason.BelowFairnessFloor, null, feasibleMentors,
                 $"the free feasible mentors would score below the fairness floor of {scoreFloor}; the others were needed by other mentees")
@@ -28,11 +36,11 @@ internal sealed class UnmatchedExplainer(CompiledProblem problem, MatchingPolicy
     /// <summary>Applies the rules one at a time in <see cref="PairRule"/> order; the one that empties the field is the answer.</summary>
     private (PairRule Rule, int Removed) LastRuleStanding(int mentee)
     {
-        var candidates = Enumerable.Range(0, problem.MentorCount).ToList();
+        var candidates = Enumerable.Range(0, _problem.MentorCount).ToList();
         foreach (var rule in Enum.GetValues<PairRule>())
         {
             var before = candidates.Count;
-            candidates.RemoveAll(j => rule == PairRule.Capacity ? remainingCapacity[j] == 0 : problem.Breaks(rule, mentee, j));
+            candidates.RemoveAll(j => rule == PairRule.Capacity ? remainingCapacity[j] == 0 : _problem.Breaks(rule, mentee, j));
             if (candidates.Count == 0)
             {
                 return (rule, before);
