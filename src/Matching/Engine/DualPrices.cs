@@ -130,9 +130,16 @@ internal static class DualPrices
             queue.Enqueue(source);
             queued[source] = true;
 
-            // Terminates: the constraints are consistent (no negative cycle) when the flow is optimal.
+            // The constraints are consistent (no negative cycle) exactly when the flow is optimal;
+            // queue-based Bellman-Ford then settles within nodeCount passes.
+            var budget = (long)nodeCount * _count;
             while (queue.Count > 0)
             {
+                if (--budget < 0)
+                {
+                    throw new InvalidOperationException("The restricted flow is not optimal: its dual constraints have a negative cycle.");
+                }
+
                 var v = queue.Dequeue();
                 queued[v] = false;
                 var dv = distance[v];

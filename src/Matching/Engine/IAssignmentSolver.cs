@@ -2,8 +2,7 @@ namespace Mentoring.Matching.Engine;
 
 /// <summary>
 /// Solves one restricted assignment exactly: each mentee takes at most one of its candidate mentors,
-/// each mentor at most its capacity, maximising the summed profit of the chosen pairs (a mentee may
-/// stay unmatched at profit 0). The pricing loop around it decides which pairs are candidates and
+/// each mentor at most its capacity; the most mentees matched, then the highest total score. The pricing loop around it decides which pairs are candidates and
 /// proves the answer optimal for the whole pool; this is the one seam where another solver (say a
 /// CP-SAT model for cohort-level rules) can take over.
 /// </summary>
@@ -14,8 +13,7 @@ internal interface IAssignmentSolver
 
     /// <param name="menteeCount">Local mentees 0..menteeCount-1.</param>
     /// <param name="mentorCapacity">Capacity by mentor index; 0 means the mentor takes nobody.</param>
-    /// <param name="arcs">The candidate pairs.</param>
-    /// <param name="profit">Profit of each arc (positive), aligned with <paramref name="arcs"/>.</param>
+    /// <param name="arcs">The candidate pairs with their scores.</param>
     /// <returns>For each local mentee, the index of its chosen arc, or -1.</returns>
-    int[] Solve(int menteeCount, int[] mentorCapacity, CandidateArcs arcs, long[] profit);
+    int[] Solve(int menteeCount, int[] mentorCapacity, CandidateArcs arcs);
 }

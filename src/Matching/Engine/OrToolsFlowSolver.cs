@@ -3,19 +3,21 @@ using Google.OrTools.Graph;
 namespace Mentoring.Matching.Engine;
 
 /// <summary>
-/// The assignment as a min-cost flow in OR-Tools: every mentee supplies one unit, which reaches the
-/// sink through a mentor (cost = -profit, capacity 1) or through its own zero-cost "unmatched" arc;
-/// each mentor passes at most its capacity on to the sink.
+/// The assignment as a flow in OR-Tools: every mentee supplies one unit that may reach the sink
+/// through a mentor (capacity 1, cost = -score); each mentor passes at most its capacity on.
+/// OR-Tools' maximum flow with minimum cost is exactly "most matched, then highest total", and with
+/// costs this small its cost scaling needs few phases (profits of <c>M + score</c>, which the dual
+/// certificate works with, would need many).
 /// </summary>
 internal sealed class OrToolsFlowSolver : IAssignmentSolver
 {
-    public string Name => "OR-Tools min-cost flow";
+    public string Name => "OR-Tools max-flow min-cost";
 
-    public int[] Solve(int menteeCount, int[] mentorCapacity, CandidateArcs arcs, long[] profit)
+    public int[] Solve(int menteeCount, int[] mentorCapacity, CandidateArcs arcs)
     {
         var mentorCount = mentorCapacity.Length;
         var sink = menteeCount + mentorCount;
-        using var flow = new MinCostFlow(sink + 1, arcs.Count + menteeCount + mentorCount);
+        using var flow = new MinCostFlow(sink + 1, arcs.Count + mentorCount);
         for (var i = 0; i < menteeCount; i++)
         {
             flow.SetNodeSupply(i, 1);
@@ -25,14 +27,10 @@ internal sealed class OrToolsFlowSolver : IAssignmentSolver
 
         var mentees = arcs.Mentee;
         var mentors = arcs.Mentor;
+        var scores = arcs.Score;
         for (var a = 0; a < arcs.Count; a++)
         {
-            flow.AddArcWithCapacityAndUnitCost(mentees[a], menteeCount + mentors[a], 1, -profit[a]);
-        }
-
-        for (var i = 0; i < menteeCount; i++)
-        {
-            flow.AddArcWithCapacityAndUnitCost(i, sink, 1, 0);
+            flow.AddArcWithCapacityAndUnitCost(mentees[a], menteeCount + mentors[a], 1, -scores[a]);
         }
 
         for (var j = 0; j < mentorCount; j++)
@@ -43,11 +41,10 @@ internal sealed class OrToolsFlowSolver : IAssignmentSolver
             }
         }
 
-        var status = flow.Solve();
+        var status = flow.SolveMaxFlowWithMinCost();
         if (status != MinCostFlowBase.Status.OPTIMAL)
         {
-            // Every mentee can always stay unmatched, so the flow is feasible by construction.
-            throw new InvalidOperationException($"OR-Tools min-cost flow returned {status} on a feasible network.");
+            throw new InvalidOperationException($"OR-Tools max-flow min-cost returned {status}.");
         }
 
         var chosen = new int[menteeCount];

@@ -28,12 +28,18 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
         var bigM = checked(((long)menteeCount * Math.Max(1, index.Problem.MaxPairScore)) + 1);
         initial ??= TopCandidates.Find(index, mentees, scoreFloor, CandidatesPerMentee, cancellationToken);
 
+        var greedy = GreedyCandidates.Find(index, mentees, mentorCapacity, scoreFloor, cancellationToken);
         var arcs = new CandidateArcs();
         for (var k = 0; k < menteeCount; k++)
         {
             foreach (var (mentor, score) in initial[k])
             {
                 arcs.Add(k, mentor, score);
+            }
+
+            if (greedy[k].Mentor >= 0 && !initial[k].Any(c => c.Mentor == greedy[k].Mentor))
+            {
+                arcs.Add(k, greedy[k].Mentor, greedy[k].Score);
             }
         }
 
@@ -48,7 +54,7 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
                 profit[a] = bigM + scores[a];
             }
 
-            var chosen = solver.Solve(menteeCount, mentorCapacity, arcs, profit);
+            var chosen = solver.Solve(menteeCount, mentorCapacity, arcs);
             var potential = DualPrices.Compute(menteeCount, mentorCapacity, arcs, profit, chosen);
             rounds++;
             var pricing = Price(mentees, scoreFloor, bigM, arcs, chosen, potential, exhaustive: false, cancellationToken);
