@@ -27,7 +27,7 @@ internal static class ResultTable
         var text = new StringBuilder();
         foreach (var (row, index) in rows.Select((r, i) => (r, i)))
         {
-            text.AppendJoin("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).Append('\n');
+            text.Append(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd()).Append('\n');
             if (index == 0)
             {
                 text.AppendJoin("  ", widths.Select(w => new string('-', w))).Append('\n');

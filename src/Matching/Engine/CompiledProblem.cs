@@ -55,10 +55,11 @@ internal sealed class CompiledProblem
         _menteeValues = EncodeValues(people, MenteePeople, valueCodes);
         _mentorValues = EncodeValues(people, MentorPeople, valueCodes);
 
+        // In order of first appearance, so explanations list slots as the roster does (mon before tue).
         SlotNames = MenteePeople.Concat(MentorPeople)
+            .Order()
             .SelectMany(p => people[p].Availability.Select(Text.Normalize))
             .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
             .ToArray();
         var slotBits = SlotNames.Select((name, bit) => (name, bit)).ToDictionary(x => x.name, x => x.bit, StringComparer.Ordinal);
         _slotWords = Math.Max(1, (SlotNames.Count + 63) / 64);
@@ -102,7 +103,7 @@ internal sealed class CompiledProblem
     /// <summary><c>requireDifferent</c> names that carry no weight in <c>dimensions</c>; checked, never scored.</summary>
     public IReadOnlyList<string> RequiredOutsideDimensions { get; }
 
-    /// <summary>Every slot token any participant offers, sorted; a slot's bit is its index here.</summary>
+    /// <summary>Every slot token any participant offers, in roster order; a slot's bit is its index here.</summary>
     public IReadOnlyList<string> SlotNames { get; }
 
     /// <summary>No pair can score more than this.</summary>
@@ -131,6 +132,8 @@ internal sealed class CompiledProblem
 
     /// <summary>The mentor's attribute codes, comparable with <see cref="MenteeProfile"/>.</summary>
     public ReadOnlySpan<int> MentorProfile(int mentor) => _mentorValues.AsSpan(mentor * _valueColumns, _valueColumns);
+
+    public int MinSharedSlots => _policy.MinSharedSlots;
 
     /// <summary>The pair's score when every rule holds, else -1.</summary>
     public int ScoreIfFeasible(int mentee, int mentor)
@@ -177,30 +180,27 @@ internal sealed class CompiledProblem
     }
 
     /// <summary>
-    /// <c>sharedSlotWeight × shared slots</c> when the pair passes the rules that concern the two
-    /// people rather than their profiles (slots, department, reporting line, forbidden pairs), else -1.
-    /// The grade gap is left to the caller, which can often rule out whole ranges of grades at once.
+    /// <c>sharedSlotWeight × shared slots</c> when the pair shares enough slots and passes
+    /// <see cref="PassesPersonRules"/>, else -1. The grade gap is left to the caller, which can
+    /// often rule out whole ranges of grades at once.
     /// </summary>
     public int SlotScoreIfCompatible(int mentee, int mentor)
     {
-        if (_policy.ForbidSameDepartment && _menteeDepartment[mentee] >= 0 && _menteeDepartment[mentee] == _mentorDepartment[mentor])
-        {
-            return -1;
-        }
-
         var shared = SharedSlotCount(mentee, mentor);
-        if (shared < _policy.MinSharedSlots)
-        {
-            return -1;
-        }
-
-        if (BarredByLineManagement(mentee, mentor) || (_forbidden.Count > 0 && _forbidden.Contains(PairKey(mentee, mentor))))
-        {
-            return -1;
-        }
-
-        return _policy.SharedSlotWeight * shared;
+        return shared >= _policy.MinSharedSlots && PassesPersonRules(mentee, mentor) ? _policy.SharedSlotWeight * shared : -1;
     }
+
+    /// <summary>The rules that concern the two people rather than their profiles or slots: department, reporting line, forbidden pairs.</summary>
+    public bool PassesPersonRules(int mentee, int mentor) =>
+        !(_policy.ForbidSameDepartment && _menteeDepartment[mentee] >= 0 && _menteeDepartment[mentee] == _mentorDepartment[mentor])
+        && !BarredByLineManagement(mentee, mentor)
+        && (_forbidden.Count == 0 || !_forbidden.Contains(PairKey(mentee, mentor)));
+
+    /// <summary>The mentee's availability as a bit set over <see cref="SlotNames"/>.</summary>
+    public ReadOnlySpan<ulong> MenteeSlots(int mentee) => _menteeSlots.AsSpan(mentee * _slotWords, _slotWords);
+
+    /// <summary>The mentor's availability as a bit set over <see cref="SlotNames"/>.</summary>
+    public ReadOnlySpan<ulong> MentorSlots(int mentor) => _mentorSlots.AsSpan(mentor * _slotWords, _slotWords);
 
     /// <summary>The first rule, in <see cref="PairRule"/> order, that bars the pair; null when it is feasible.</summary>
     public PairRule? FirstBrokenRule(int mentee, int mentor)
@@ -290,7 +290,7 @@ internal sealed class CompiledProblem
         return count;
     }
 
-    private int SharedSlotCount(int mentee, int mentor)
+    public int SharedSlotCount(int mentee, int mentor)
     {
         var shared = 0;
         var a = mentee * _slotWords;

@@ -3,8 +3,9 @@ namespace Mentoring.Matching.Engine;
 /// <summary>
 /// Walks one mentee's feasible mentors whose score exceeds a threshold, best profiles first. The
 /// threshold may rise between steps (a top-k search raises it as its list fills), and the walk
-/// stops as soon as no remaining profile can beat it. Within a profile the walk starts at a point
-/// fixed by the mentee, so mentees with equal tastes spread over equal mentors.
+/// skips every profile and bucket that cannot beat it, and stops when no profile left can. Within
+/// a bucket the walk starts at a point fixed by the mentee, so mentees with equal tastes spread
+/// over equal mentors.
 /// </summary>
 internal struct MentorCursor
 {
@@ -14,12 +15,16 @@ internal struct MentorCursor
     private readonly int _maxMentorGrade;
     private readonly int _menteeSlots;
     private readonly int _slotWeight;
+    private readonly int _minShared;
     private int _rank;
+    private int _dimensionScore;
+    private int _bucket;
+    private int _endBucket;
+    private int _bucketScore;
     private int _start;
     private int _count;
     private int _offset;
     private int _visited;
-    private int _dimensionScore;
 
     internal MentorCursor(MentorIndex index, int mentee, MentorIndex.Ranking ranking)
     {
@@ -30,6 +35,7 @@ internal struct MentorCursor
         _maxMentorGrade = problem.MenteeGrade(mentee) - problem.MinGradeGap;
         _menteeSlots = problem.MenteeSlotCount(mentee);
         _slotWeight = problem.SharedSlotWeight;
+        _minShared = problem.MinSharedSlots;
         _rank = -1;
     }
 
@@ -49,19 +55,53 @@ internal struct MentorCursor
         var members = _index.Members;
         while (true)
         {
-            while (_visited < _count)
+            while (_visited < _count && _bucketScore > threshold)
             {
-                var position = _start + ((_offset + _visited) % _count);
+                var mentor = members[_start + ((_offset + _visited) % _count)];
                 _visited++;
                 Visited++;
-                var mentor = members[position];
-                var slotScore = problem.SlotScoreIfCompatible(_mentee, mentor);
-                if (slotScore >= 0 && _dimensionScore + slotScore > threshold)
+                if (problem.PassesPersonRules(_mentee, mentor))
                 {
                     Mentor = mentor;
-                    Score = _dimensionScore + slotScore;
+                    Score = _bucketScore;
                     return true;
                 }
+            }
+
+            if (!NextBucket(threshold))
+            {
+                return false;
+            }
+        }
+    }
+
+    private bool NextBucket(int threshold)
+    {
+        while (true)
+        {
+            while (_bucket < _endBucket)
+            {
+                var bucket = _bucket++;
+                var shared = _index.Problem.SharedSlotCount(_mentee, _index.Representative(bucket));
+                var score = _dimensionScore + (_slotWeight * shared);
+                if (shared < _minShared || score <= threshold)
+                {
+                    continue;
+                }
+
+                var start = _index.FirstMember(bucket);
+                var eligible = CountAtMostGrade(start, _index.EndMember(bucket), _maxMentorGrade);
+                if (eligible == 0)
+                {
+                    continue;
+                }
+
+                _start = start;
+                _count = eligible;
+                _visited = 0;
+                _offset = (int)(CandidateHash.Of(_mentee, bucket) % (uint)eligible);
+                _bucketScore = score;
+                return true;
             }
 
             if (!NextProfile(threshold))
@@ -85,23 +125,15 @@ internal struct MentorCursor
             }
 
             var profile = profiles[_rank];
-            if (dimensionScore + (_slotWeight * Math.Min(_menteeSlots, _index.ProfileMaxSlots(profile))) <= threshold)
+            var overlap = _index.MaxOverlap(profile, _mentee, _menteeSlots);
+            if (overlap < _minShared || dimensionScore + (_slotWeight * overlap) <= threshold)
             {
                 continue;
             }
 
-            var start = _index.ProfileStart(profile);
-            var eligible = CountAtMostGrade(start, _index.ProfileEnd(profile), _maxMentorGrade);
-            if (eligible == 0)
-            {
-                continue;
-            }
-
-            _start = start;
-            _count = eligible;
-            _visited = 0;
-            _offset = (int)(CandidateHash.Of(_mentee, profile) % (uint)eligible);
             _dimensionScore = dimensionScore;
+            _bucket = _index.FirstBucket(profile);
+            _endBucket = _index.EndBucket(profile);
             return true;
         }
 

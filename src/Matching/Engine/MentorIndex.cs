@@ -1,16 +1,33 @@
+using System.Numerics;
+
 namespace Mentoring.Matching.Engine;
 
 /// <summary>
-/// Mentors grouped by attribute profile, so a mentee's candidates can be found best-first without
-/// looking at every mentor. Two people with the same attribute codes score the same on every
+/// Mentors grouped so that a mentee's candidates can be found best-first without looking at every
+/// mentor.
+/// <list type="bullet">
+/// <item>By attribute profile: two people with the same attribute codes score the same on every
 /// dimension against anyone, so the dimension rules and weights are settled once per pair of
-/// profiles (a few hundred thousand pairs at most) instead of once per pair of people. Within a
-/// profile, mentors are sorted by grade, so the grade gap cuts each profile to a prefix.
+/// profiles instead of once per pair of people.</item>
+/// <item>Within a profile, by availability (a bucket): everyone in a bucket shares the same number
+/// of slots with a given mentee, so one count scores the whole bucket.</item>
+/// <item>Within a bucket, by grade: the grade gap cuts a bucket to a prefix.</item>
+/// </list>
+/// With few distinct slots (the usual weekday half-days), each profile also keeps, for every
+/// possible availability of a mentee, the most slots any of its mentors shares with it: an exact
+/// bound that skips whole profiles.
 /// </summary>
 internal sealed class MentorIndex
 {
-    private readonly int[] _profileStart;
+    /// <summary>Up to this many distinct slots, profiles keep an exact overlap table (2^slots bytes each).</summary>
+    private const int MaxTableSlots = 12;
+
+    private readonly int[] _bucketStart;
+    private readonly int[] _memberStart;
+    private readonly int[] _representative;
     private readonly int[] _profileMaxSlots;
+    private readonly byte[]? _overlapTable;
+    private readonly int _tableSize;
     private readonly int[] _menteeProfile;
     private readonly Dictionary<int, Ranking> _rankings;
 
@@ -20,45 +37,50 @@ internal sealed class MentorIndex
     public MentorIndex(CompiledProblem problem, int[] mentorCapacity, IEnumerable<int> mentees)
     {
         Problem = problem;
-        var profileIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var mentorsByProfile = new List<List<int>>();
-        for (var mentor = 0; mentor < problem.MentorCount; mentor++)
-        {
-            if (mentorCapacity[mentor] <= 0)
-            {
-                continue;
-            }
+        var profiles = GroupMentors(problem, mentorCapacity);
 
-            var key = ProfileKey(problem.MentorProfile(mentor));
-            if (!profileIds.TryGetValue(key, out var profile))
-            {
-                profileIds[key] = profile = mentorsByProfile.Count;
-                mentorsByProfile.Add([]);
-            }
-
-            mentorsByProfile[profile].Add(mentor);
-        }
-
-        _profileStart = new int[mentorsByProfile.Count + 1];
-        _profileMaxSlots = new int[mentorsByProfile.Count];
-        Members = new int[mentorsByProfile.Sum(m => m.Count)];
+        _bucketStart = new int[profiles.Count + 1];
+        _profileMaxSlots = new int[profiles.Count];
+        var bucketCount = profiles.Sum(p => p.Count);
+        _memberStart = new int[bucketCount + 1];
+        _representative = new int[bucketCount];
+        Members = new int[profiles.Sum(p => p.Sum(b => b.Count))];
         MemberGrade = new int[Members.Length];
-        var fill = 0;
-        for (var profile = 0; profile < mentorsByProfile.Count; profile++)
+        var bucket = 0;
+        var member = 0;
+        for (var profile = 0; profile < profiles.Count; profile++)
         {
-            _profileStart[profile] = fill;
-            foreach (var mentor in mentorsByProfile[profile].OrderBy(problem.MentorGrade).ThenBy(m => m))
+            _bucketStart[profile] = bucket;
+            foreach (var mentors in profiles[profile])
             {
-                Members[fill] = mentor;
-                MemberGrade[fill] = problem.MentorGrade(mentor);
-                _profileMaxSlots[profile] = Math.Max(_profileMaxSlots[profile], problem.MentorSlotCount(mentor));
-                fill++;
+                _memberStart[bucket] = member;
+                _representative[bucket] = mentors[0];
+                _profileMaxSlots[profile] = Math.Max(_profileMaxSlots[profile], problem.MentorSlotCount(mentors[0]));
+                foreach (var mentor in mentors)
+                {
+                    Members[member] = mentor;
+                    MemberGrade[member] = problem.MentorGrade(mentor);
+                    member++;
+                }
+
+                bucket++;
             }
         }
 
-        _profileStart[mentorsByProfile.Count] = fill;
-        var representatives = mentorsByProfile.Select(m => m[0]).ToArray();
+        _bucketStart[profiles.Count] = bucket;
+        _memberStart[bucket] = member;
 
+        if (problem.SlotNames.Count <= MaxTableSlots)
+        {
+            _tableSize = 1 << problem.SlotNames.Count;
+            _overlapTable = new byte[profiles.Count * _tableSize];
+            for (var profile = 0; profile < profiles.Count; profile++)
+            {
+                FillOverlapTable(profile);
+            }
+        }
+
+        var representatives = profiles.Select(p => p[0][0]).ToArray();
         _menteeProfile = new int[problem.MenteeCount];
         _rankings = [];
         var menteeProfileIds = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -77,7 +99,7 @@ internal sealed class MentorIndex
 
     public CompiledProblem Problem { get; }
 
-    /// <summary>Mentors, profile by profile, by rising grade within a profile.</summary>
+    /// <summary>Mentors, profile by profile, bucket by bucket, by rising grade within a bucket.</summary>
     internal int[] Members { get; }
 
     /// <summary>The grade of each entry of <see cref="Members"/>.</summary>
@@ -86,11 +108,98 @@ internal sealed class MentorIndex
     /// <summary>A cursor over the mentee's feasible mentors, best profiles first.</summary>
     public MentorCursor Cursor(int mentee) => new(this, mentee, _rankings[_menteeProfile[mentee]]);
 
-    internal int ProfileStart(int profile) => _profileStart[profile];
+    internal int FirstBucket(int profile) => _bucketStart[profile];
 
-    internal int ProfileEnd(int profile) => _profileStart[profile + 1];
+    internal int EndBucket(int profile) => _bucketStart[profile + 1];
 
-    internal int ProfileMaxSlots(int profile) => _profileMaxSlots[profile];
+    internal int FirstMember(int bucket) => _memberStart[bucket];
+
+    internal int EndMember(int bucket) => _memberStart[bucket + 1];
+
+    internal int Representative(int bucket) => _representative[bucket];
+
+    /// <summary>The most slots any mentor of the profile shares with this mentee.</summary>
+    internal int MaxOverlap(int profile, int mentee, int menteeSlots) =>
+        _overlapTable is null
+            ? Math.Min(menteeSlots, _profileMaxSlots[profile])
+            : _overlapTable[(profile * _tableSize) + (int)Problem.MenteeSlots(mentee)[0]];
+
+    /// <summary>
+    /// Mentors with capacity, as profiles of buckets of mentors. Profiles in order of first mentor;
+    /// buckets by falling slot count (likelier high scores first); mentors by grade, then index.
+    /// </summary>
+    private static List<List<List<int>>> GroupMentors(CompiledProblem problem, int[] mentorCapacity)
+    {
+        var profileIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var profiles = new List<Dictionary<string, List<int>>>();
+        for (var mentor = 0; mentor < problem.MentorCount; mentor++)
+        {
+            if (mentorCapacity[mentor] <= 0)
+            {
+                continue;
+            }
+
+            var key = ProfileKey(problem.MentorProfile(mentor));
+            if (!profileIds.TryGetValue(key, out var profile))
+            {
+                profileIds[key] = profile = profiles.Count;
+                profiles.Add(new Dictionary<string, List<int>>(StringComparer.Ordinal));
+            }
+
+            var slots = string.Join(',', problem.MentorSlots(mentor).ToArray());
+            if (!profiles[profile].TryGetValue(slots, out var bucket))
+            {
+                profiles[profile][slots] = bucket = [];
+            }
+
+            bucket.Add(mentor);
+        }
+
+        return profiles
+            .Select(buckets => buckets.Values
+                .OrderByDescending(b => problem.MentorSlotCount(b[0]))
+                .ThenBy(b => b[0])
+                .Select(b => b.OrderBy(problem.MentorGrade).ThenBy(m => m).ToList())
+                .ToList())
+            .ToList();
+    }
+
+    /// <summary>
+    /// For every availability a mentee could have, the most slots it shares with one of the
+    /// profile's buckets: mark every subset of every bucket's slots, then take the largest marked
+    /// subset of each availability (two passes over the 2^slots sets).
+    /// </summary>
+    private void FillOverlapTable(int profile)
+    {
+        var coverable = new bool[_tableSize];
+        for (var bucket = _bucketStart[profile]; bucket < _bucketStart[profile + 1]; bucket++)
+        {
+            coverable[(int)Problem.MentorSlots(_representative[bucket])[0]] = true;
+        }
+
+        for (var bit = 1; bit < _tableSize; bit <<= 1)
+        {
+            for (var set = 0; set < _tableSize; set++)
+            {
+                if ((set & bit) != 0 && coverable[set])
+                {
+                    coverable[set ^ bit] = true;
+                }
+            }
+        }
+
+        var table = _overlapTable.AsSpan(profile * _tableSize, _tableSize);
+        for (var set = 0; set < _tableSize; set++)
+        {
+            var best = coverable[set] ? BitOperations.PopCount((uint)set) : 0;
+            for (var rest = set; rest != 0 && best < BitOperations.PopCount((uint)set); rest &= rest - 1)
+            {
+                best = Math.Max(best, table[set ^ (rest & -rest)]);
+            }
+
+            table[set] = (byte)best;
+        }
+    }
 
     /// <summary>The mentor profiles that pass the dimension rules against this mentee's, by falling dimension score.</summary>
     private static Ranking RankProfiles(CompiledProblem problem, int mentee, int[] representatives)
