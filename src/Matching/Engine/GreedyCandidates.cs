@@ -12,7 +12,6 @@ internal static class GreedyCandidates
     public static (int Mentor, int Score)[] Find(MentorIndex index, int[] mentees, int[] mentorCapacity, int scoreFloor, CancellationToken cancellationToken)
     {
         var room = (int[])mentorCapacity.Clone();
-        var lowest = Math.Max(scoreFloor, 0) - 1;
         var picks = new (int Mentor, int Score)[mentees.Length];
         for (var k = 0; k < mentees.Length; k++)
         {
@@ -22,8 +21,8 @@ internal static class GreedyCandidates
             }
 
             picks[k] = (-1, 0);
-            var cursor = index.Cursor(mentees[k]);
-            while (cursor.MoveNext(lowest))
+            var cursor = index.Cursor(mentees[k], scoreFloor);
+            while (cursor.MoveNext(-1))
             {
                 if (room[cursor.Mentor] > 0)
                 {

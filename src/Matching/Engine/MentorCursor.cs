@@ -1,11 +1,11 @@
 namespace Mentoring.Matching.Engine;
 
 /// <summary>
-/// Walks one mentee's feasible mentors whose score exceeds a threshold, best profiles first. The
-/// threshold may rise between steps (a top-k search raises it as its list fills), and the walk
-/// skips every profile and bucket that cannot beat it, and stops when no profile left can. Within
-/// a bucket the walk starts at a point fixed by the mentee, so mentees with equal tastes spread
-/// over equal mentors.
+/// Walks one mentee's feasible mentors whose score, less the mentor's price when prices are given,
+/// exceeds a threshold (and whose score reaches a floor), best profiles first. The threshold may rise between steps (a top-k search
+/// raises it as its list fills), and the walk skips every profile and bucket that cannot beat it,
+/// and stops when no profile left can. Within a bucket the walk starts at a point fixed by the
+/// mentee, so mentees with equal tastes spread over equal mentors.
 /// </summary>
 internal struct MentorCursor
 {
@@ -16,19 +16,24 @@ internal struct MentorCursor
     private readonly int _menteeSlots;
     private readonly int _slotWeight;
     private readonly int _minShared;
+    private readonly MentorPrices? _prices;
+    private readonly int _minScore;
     private int _rank;
     private int _dimensionScore;
     private int _bucket;
     private int _endBucket;
     private int _bucketScore;
+    private long _bucketPrice;
     private int _start;
     private int _count;
     private int _offset;
     private int _visited;
 
-    internal MentorCursor(MentorIndex index, int mentee, MentorIndex.Ranking ranking)
+    internal MentorCursor(MentorIndex index, int mentee, MentorIndex.Ranking ranking, MentorPrices? prices, int minScore)
     {
         _index = index;
+        _prices = prices;
+        _minScore = minScore;
         _ranking = ranking;
         _mentee = mentee;
         var problem = index.Problem;
@@ -48,19 +53,19 @@ internal struct MentorCursor
     /// <summary>How many mentors the walk has looked at: a deterministic tie-breaker (earlier wins).</summary>
     public uint Visited { get; private set; }
 
-    /// <summary>Moves to the next feasible mentor scoring more than <paramref name="threshold"/>.</summary>
-    public bool MoveNext(int threshold)
+    /// <summary>Moves to the next feasible mentor whose score less price exceeds <paramref name="threshold"/>.</summary>
+    public bool MoveNext(long threshold)
     {
         var problem = _index.Problem;
         var members = _index.Members;
         while (true)
         {
-            while (_visited < _count && _bucketScore > threshold)
+            while (_visited < _count && _bucketScore - _bucketPrice > threshold)
             {
                 var mentor = members[_start + ((_offset + _visited) % _count)];
                 _visited++;
                 Visited++;
-                if (problem.PassesPersonRules(_mentee, mentor))
+                if ((_prices is null || _bucketScore - _prices.Of(mentor) > threshold) && problem.PassesPersonRules(_mentee, mentor))
                 {
                     Mentor = mentor;
                     Score = _bucketScore;
@@ -75,7 +80,7 @@ internal struct MentorCursor
         }
     }
 
-    private bool NextBucket(int threshold)
+    private bool NextBucket(long threshold)
     {
         while (true)
         {
@@ -84,7 +89,8 @@ internal struct MentorCursor
                 var bucket = _bucket++;
                 var shared = _index.Problem.SharedSlotCount(_mentee, _index.Representative(bucket));
                 var score = _dimensionScore + (_slotWeight * shared);
-                if (shared < _minShared || score <= threshold)
+                var cheapest = _prices?.CheapestIn(bucket) ?? 0;
+                if (shared < _minShared || score < _minScore || score - cheapest <= threshold)
                 {
                     continue;
                 }
@@ -101,6 +107,7 @@ internal struct MentorCursor
                 _visited = 0;
                 _offset = (int)(CandidateHash.Of(_mentee, bucket) % (uint)eligible);
                 _bucketScore = score;
+                _bucketPrice = cheapest;
                 return true;
             }
 
@@ -111,13 +118,14 @@ internal struct MentorCursor
         }
     }
 
-    private bool NextProfile(int threshold)
+    private bool NextProfile(long threshold)
     {
         var profiles = _ranking.Profiles;
         while (++_rank < profiles.Length)
         {
             var dimensionScore = _ranking.DimensionScores[_rank];
-            if (dimensionScore + (_slotWeight * _menteeSlots) <= threshold)
+            var best = dimensionScore + (_slotWeight * _menteeSlots);
+            if (best <= threshold || best < _minScore)
             {
                 // Profiles come by falling dimension score: none further on can do better.
                 _rank = profiles.Length;
@@ -126,7 +134,8 @@ internal struct MentorCursor
 
             var profile = profiles[_rank];
             var overlap = _index.MaxOverlap(profile, _mentee, _menteeSlots);
-            if (overlap < _minShared || dimensionScore + (_slotWeight * overlap) <= threshold)
+            var bestHere = dimensionScore + (_slotWeight * overlap);
+            if (overlap < _minShared || bestHere <= threshold || bestHere < _minScore)
             {
                 continue;
             }

@@ -105,8 +105,12 @@ internal sealed class MentorIndex
     /// <summary>The grade of each entry of <see cref="Members"/>.</summary>
     internal int[] MemberGrade { get; }
 
-    /// <summary>A cursor over the mentee's feasible mentors, best profiles first.</summary>
-    public MentorCursor Cursor(int mentee) => new(this, mentee, _rankings[_menteeProfile[mentee]]);
+    /// <summary>The number of buckets.</summary>
+    internal int BucketCount => _representative.Length;
+
+    /// <summary>A cursor over the mentee's feasible mentors scoring at least <paramref name="minScore"/>, best profiles first, optionally net of prices.</summary>
+    public MentorCursor Cursor(int mentee, int minScore = 0, MentorPrices? prices = null) =>
+        new(this, mentee, _rankings[_menteeProfile[mentee]], prices, minScore);
 
     internal int FirstBucket(int profile) => _bucketStart[profile];
 

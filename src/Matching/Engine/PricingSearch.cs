@@ -112,6 +112,7 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
     {
         var menteeCount = mentees.Length;
         var maxScore = index.Problem.MaxPairScore;
+        var prices = new MentorPrices(index, potential[menteeCount..^1]);
         var found = new (int Mentor, int Score)[menteeCount][];
         var excess = new long[menteeCount];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
@@ -125,14 +126,13 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
                 return best;
             }
 
-            var threshold = (int)Math.Max(limit, Math.Max(scoreFloor, 0) - 1);
             var current = chosen[k] >= 0 ? arcs.Mentor[chosen[k]] : -1;
             var sum = 0L;
-            var cursor = index.Cursor(mentees[k]);
-            while (cursor.MoveNext(exhaustive || !best.IsFull ? threshold : (int)Math.Clamp(limit + best.WeakestKey, threshold, maxScore)))
+            var cursor = index.Cursor(mentees[k], scoreFloor, prices);
+            while (cursor.MoveNext(exhaustive || !best.IsFull ? limit : limit + best.WeakestKey))
             {
-                var gain = cursor.Score - potential[menteeCount + cursor.Mentor] - limit;
-                if (gain > 0 && cursor.Mentor != current)
+                var gain = cursor.Score - prices.Of(cursor.Mentor) - limit;
+                if (cursor.Mentor != current)
                 {
                     sum += gain;
                     best.Offer(cursor.Mentor, cursor.Score, gain, cursor.Visited);

@@ -8,12 +8,11 @@ internal static class TopCandidates
     {
         var found = new (int Mentor, int Score)[mentees.Length][];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
-        var lowest = Math.Max(scoreFloor, 0) - 1;
         Parallel.For(0, mentees.Length, options, () => new BestCandidates(keep), (k, _, best) =>
         {
             best.Clear();
-            var cursor = index.Cursor(mentees[k]);
-            while (cursor.MoveNext(best.IsFull ? (int)best.WeakestKey : lowest))
+            var cursor = index.Cursor(mentees[k], scoreFloor);
+            while (cursor.MoveNext(best.IsFull ? best.WeakestKey : -1))
             {
                 best.Offer(cursor.Mentor, cursor.Score, cursor.Score, cursor.Visited);
             }
