@@ -25,13 +25,17 @@ internal static class Cli
           --format      csv (default): one row per mentee; json: the whole result; table: for reading
           --out         write the result to FILE instead of standard output
           --time-limit  stop proving optimality after SECONDS; the answer is then marked Feasible with a bound
-          --progress    report pricing rounds on standard error
+          --progress    report pricing rounds on standard error (on by default on a terminal)
 
         exit codes: 0 done; 2 bad command line; 3 invalid input; 4 pinned pairs cannot all hold.
         A one-line summary (matched, total, status, time) goes to standard error.
         """;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where the summary, progress and errors go.</param>
+    /// <param name="interactive">True when a person watches standard error: progress is then shown unasked.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false)
     {
         var arguments = CliArguments.Parse(args, out var usageError);
         if (arguments is null)
@@ -52,7 +56,7 @@ internal static class Cli
             var problem = MatchingProblem.Load(arguments.People!, arguments.Policy!);
             return arguments.Command == "validate"
                 ? Validate(problem, stdout)
-                : Match(problem, arguments, watch, stdout, stderr);
+                : Match(problem, arguments, interactive, watch, stdout, stderr);
         }
         catch (InvalidInputException e)
         {
@@ -74,12 +78,15 @@ internal static class Cli
         return Success;
     }
 
-    private static int Match(MatchingProblem problem, CliArguments arguments, Stopwatch watch, TextWriter stdout, TextWriter stderr)
+    private static int Match(MatchingProblem problem, CliArguments arguments, bool interactive, Stopwatch watch, TextWriter stdout, TextWriter stderr)
     {
         var options = new MatchingOptions
         {
             TimeLimit = arguments.TimeLimit,
-            Progress = arguments.Progress ? new ProgressLine(stderr) : null,
+            // Asked for: every round. On a terminal: only once a solve is long enough to wonder about.
+            Progress = arguments.Progress ? new ProgressLine(stderr, watch, TimeSpan.Zero)
+                : interactive ? new ProgressLine(stderr, watch, TimeSpan.FromSeconds(1))
+                : null,
         };
         var result = Matcher.Solve(problem, options);
         if (result.Status == MatchStatus.Infeasible)
@@ -116,11 +123,16 @@ internal static class Cli
         return writer.ToString();
     }
 
-    /// <summary>Pricing rounds on standard error, as they happen (Progress&lt;T&gt; would post them late).</summary>
-    private sealed class ProgressLine(TextWriter stderr) : IProgress<MatchingProgress>
+    /// <summary>Pricing rounds on standard error, as they happen (Progress&lt;T&gt; would post them late), once <c>after</c> has passed.</summary>
+    private sealed class ProgressLine(TextWriter stderr, Stopwatch watch, TimeSpan after) : IProgress<MatchingProgress>
     {
-        public void Report(MatchingProgress value) =>
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"round {value.Round}: {value.Candidates} candidate pairs, {value.Violations} improving pairs found"));
+        public void Report(MatchingProgress value)
+        {
+            if (watch.Elapsed >= after)
+            {
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{watch.Elapsed.TotalSeconds:0.0} s, round {value.Round}: {value.Candidates} candidate pairs, {value.Violations} improving pairs found"));
+            }
+        }
     }
 }

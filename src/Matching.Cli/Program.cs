@@ -1,3 +1,3 @@
 using Mentoring.Matching.Cli;
 
-return Cli.Run(args, Console.Out, Console.Error);
+return Cli.Run(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected);

@@ -54,7 +54,7 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
                 profit[a] = bigM + scores[a];
             }
 
-            var chosen = solver.Solve(menteeCount, mentorCapacity, arcs);
+            var chosen = SolveCancellably(menteeCount, mentorCapacity, arcs, cancellationToken);
             var potential = DualPrices.Compute(menteeCount, mentorCapacity, arcs, profit, chosen);
             rounds++;
             var pricing = Price(mentees, scoreFloor, bigM, arcs, chosen, potential, exhaustive: false, cancellationToken);
@@ -89,6 +89,15 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
             }
         }
     }
+
+    /// <summary>
+    /// A native solve cannot be interrupted, so a cancellable one runs aside and the search stops
+    /// waiting the moment it is cancelled; the abandoned solve finishes and is dropped.
+    /// </summary>
+    private int[] SolveCancellably(int menteeCount, int[] mentorCapacity, CandidateArcs arcs, CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled
+            ? Task.Run(() => solver.Solve(menteeCount, mentorCapacity, arcs), CancellationToken.None).WaitAsync(cancellationToken).GetAwaiter().GetResult()
+            : solver.Solve(menteeCount, mentorCapacity, arcs);
 
     /// <summary>
     /// The Lagrangian bound: no assignment's profit exceeds the current one plus every excluded
