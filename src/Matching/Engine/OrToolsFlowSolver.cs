@@ -15,30 +15,37 @@ internal sealed class OrToolsFlowSolver : IAssignmentSolver
 
     public int[] Solve(int menteeCount, int[] mentorCapacity, CandidateArcs arcs)
     {
-        var mentorCount = mentorCapacity.Length;
-        var sink = menteeCount + mentorCount;
-        using var flow = new MinCostFlow(sink + 1, arcs.Count + mentorCount);
+        // Only mentors on some candidate arc become nodes: at scale most mentors are on none.
+        var mentees = arcs.Mentee;
+        var mentors = arcs.Mentor;
+        var scores = arcs.Score;
+        var node = new int[mentorCapacity.Length];
+        var nodeMentors = new List<int>();
+        foreach (var mentor in mentors)
+        {
+            if (node[mentor] == 0)
+            {
+                nodeMentors.Add(mentor);
+                node[mentor] = menteeCount + nodeMentors.Count;
+            }
+        }
+
+        var sink = menteeCount + nodeMentors.Count + 1;
+        using var flow = new MinCostFlow(sink + 1, arcs.Count + nodeMentors.Count);
         for (var i = 0; i < menteeCount; i++)
         {
             flow.SetNodeSupply(i, 1);
         }
 
         flow.SetNodeSupply(sink, -menteeCount);
-
-        var mentees = arcs.Mentee;
-        var mentors = arcs.Mentor;
-        var scores = arcs.Score;
         for (var a = 0; a < arcs.Count; a++)
         {
-            flow.AddArcWithCapacityAndUnitCost(mentees[a], menteeCount + mentors[a], 1, -scores[a]);
+            flow.AddArcWithCapacityAndUnitCost(mentees[a], node[mentors[a]], 1, -scores[a]);
         }
 
-        for (var j = 0; j < mentorCount; j++)
+        foreach (var mentor in nodeMentors)
         {
-            if (mentorCapacity[j] > 0)
-            {
-                flow.AddArcWithCapacityAndUnitCost(menteeCount + j, sink, mentorCapacity[j], 0);
-            }
+            flow.AddArcWithCapacityAndUnitCost(node[mentor], sink, mentorCapacity[mentor], 0);
         }
 
         var status = flow.SolveMaxFlowWithMinCost();
