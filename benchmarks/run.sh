@@ -35,6 +35,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
   echo "- cpu: $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(nproc) cores"
   echo "- memory: $(free -h | awk '/^Mem:/ { print $2 }')"
   echo "- .NET: $(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ { print $2 }' | tail -1)"
+  echo "- load average at start (other work on the box skews timings): $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo "## CLI end to end (\`match --people --policy --format json --out\`, $RUNS runs, median; max RSS from /usr/bin/time -v)"
   echo
@@ -91,4 +92,6 @@ if [ "$BDN" = "1" ]; then
   done
 fi
 
+echo >> "$SUMMARY"
+echo "Load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$SUMMARY"
 cat "$SUMMARY"
