@@ -1,3 +1,15 @@
 using BenchmarkDotNet.Running;
+using Mentoring.Matching.Benchmarks.Commands;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return args.FirstOrDefault() switch
+{
+    "generate" => GenerateCommand.Run(new CommandOptions(args.Skip(1)), Console.Out),
+    "measure" => MeasureCommand.Run(new CommandOptions(args.Skip(1)), Console.Out),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}
