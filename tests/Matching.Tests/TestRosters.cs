@@ -15,8 +15,12 @@ internal static class TestRosters
     public static Person Staff(string id, string? manager = null, string department = "") =>
         new(id, id, ParticipantRole.None, null, department, manager, 0, [], Attributes(string.Empty));
 
-    /// <summary>A roster whose attribute columns are the union of the people's attribute keys.</summary>
-    public static Roster Roster(params Person[] people) => Matching.Roster.FromPeople(people);
+    /// <summary>A roster whose attribute columns are <c>gender</c> (so <see cref="Open"/> always applies) and every attribute key the people carry.</summary>
+    public static Roster Roster(params Person[] people)
+    {
+        var columns = Matching.Roster.FromPeople(people).AttributeColumns;
+        return new Roster(people, columns.Contains("gender") ? columns : ["gender", .. columns]);
+    }
 
     /// <summary>
     /// A policy that bars nothing by default (no minimum differences or shared slots, line management
