@@ -11,6 +11,8 @@ public sealed class BruteForcePropertyTests(ITestOutputHelper output)
 {
     public static TheoryData<int> SmallSeeds { get; } = new(Enumerable.Range(1, 500));
 
+    public static TheoryData<int> MediumSeeds { get; } = new(Enumerable.Range(1, 80));
+
     public static TheoryData<int> CrowdedSeeds { get; } = new(CrowdedSeedRange);
 
     private static IEnumerable<int> CrowdedSeedRange => Enumerable.Range(1, 30);
@@ -37,6 +39,17 @@ public sealed class BruteForcePropertyTests(ITestOutputHelper output)
         var reference = new ReferenceMatcher(instance.Roster, instance.Policy);
 
         Assert.Equal(ExhaustiveSearch.Enumerate(reference), ExhaustiveSearch.ByMentorSlots(reference));
+    }
+
+    [Theory]
+    [MemberData(nameof(MediumSeeds))]
+    public void Medium_instances_reach_the_brute_force_optimum(int seed)
+    {
+        var instance = RandomInstances.Medium(seed);
+        output.WriteLine(instance.Describe());
+        var reference = new ReferenceMatcher(instance.Roster, instance.Policy);
+
+        AssertAgrees(instance, reference, ExhaustiveSearch.ByMentorSlots(reference));
     }
 
     [Theory]

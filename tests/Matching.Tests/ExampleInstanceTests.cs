@@ -21,7 +21,7 @@ public sealed class ExampleInstanceTests
     [MemberData(nameof(Examples))]
     public void The_engine_reaches_the_known_optimum_with_valid_pairs(string example)
     {
-        var problem = MatchingProblem.Load(TestFiles.Example(example, "people.csv"), TestFiles.Example(example, "policy.json"));
+        var problem = TestFiles.LoadExample(example);
         using var expected = JsonDocument.Parse(File.ReadAllText(TestFiles.Example(example, "expected.json")));
         var root = expected.RootElement;
 
@@ -50,7 +50,7 @@ public sealed class ExampleInstanceTests
     [Fact]
     public void The_small_example_reaches_the_brute_force_optimum_too()
     {
-        var problem = MatchingProblem.Load(TestFiles.Example("small-default", "people.csv"), TestFiles.Example("small-default", "policy.json"));
+        var problem = TestFiles.LoadExample("small-default");
         var reference = new ReferenceMatcher(problem.Roster, problem.Policy);
 
         var optimum = ExhaustiveSearch.ByMentorSlots(reference);

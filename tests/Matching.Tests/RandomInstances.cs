@@ -34,12 +34,17 @@ internal static class RandomInstances
     /// 1-6 mentees, 1-6 mentors with capacity 0-2, a few people only in the org chart, a random
     /// reporting forest, unknown values, case and space variants, and a random policy using every field.
     /// </summary>
-    public static RandomInstance Small(int seed)
+    public static RandomInstance Small(int seed) => Mixed("small", seed, mentees: (1, 6), mentors: (1, 6), staff: 3);
+
+    /// <summary>As <see cref="Small"/> with 7-12 mentees and 3-9 mentors: more competition, checked with the table search.</summary>
+    public static RandomInstance Medium(int seed) => Mixed("medium", seed, mentees: (7, 12), mentors: (3, 9), staff: 5);
+
+    private static RandomInstance Mixed(string family, int seed, (int Min, int Max) mentees, (int Min, int Max) mentors, int staff)
     {
         var random = new Random(seed);
-        var menteeCount = random.Next(1, 7);
-        var mentorCount = random.Next(1, 7);
-        var staffCount = random.Next(0, 4);
+        var menteeCount = random.Next(mentees.Min, mentees.Max + 1);
+        var mentorCount = random.Next(mentors.Min, mentors.Max + 1);
+        var staffCount = random.Next(0, staff + 1);
         var roles = Enumerable.Repeat(ParticipantRole.Mentee, menteeCount)
             .Concat(Enumerable.Repeat(ParticipantRole.Mentor, mentorCount))
             .Concat(Enumerable.Repeat(ParticipantRole.None, staffCount))
@@ -67,11 +72,11 @@ internal static class RandomInstances
                 attributes));
         }
 
-        var mentees = people.Where(p => p.Role == ParticipantRole.Mentee).Select(p => p.Id).ToArray();
-        var mentors = people.Where(p => p.Role == ParticipantRole.Mentor).Select(p => p.Id).ToArray();
+        var menteeIds = people.Where(p => p.Role == ParticipantRole.Mentee).Select(p => p.Id).ToArray();
+        var mentorIds = people.Where(p => p.Role == ParticipantRole.Mentor).Select(p => p.Id).ToArray();
         var dimensions = Columns.Where(_ => random.NextDouble() < 0.8).DefaultIfEmpty(Columns[random.Next(Columns.Length)])
             .ToDictionary(c => random.NextDouble() < 0.2 ? c.ToUpperInvariant() : c, _ => random.Next(0, 4), StringComparer.Ordinal);
-        var pinnedMentees = mentees.Where(_ => random.NextDouble() < 0.12).ToArray();
+        var pinnedMentees = menteeIds.Where(_ => random.NextDouble() < 0.12).ToArray();
         var policy = new MatchingPolicy
         {
             Dimensions = dimensions,
@@ -82,7 +87,7 @@ internal static class RandomInstances
             MinGradeGap = random.Next(-1, 3),
             LineManagement = (LineManagementRule)random.Next(0, 3),
             ForbidSameDepartment = random.NextDouble() < 0.25,
-            ForbiddenPairs = Enumerable.Range(0, random.Next(0, 3)).Select(_ => new PersonPair(Pick(random, mentees), Pick(random, mentors))).ToArray(),
+            ForbiddenPairs = Enumerable.Range(0, random.Next(0, 3)).Select(_ => new PersonPair(Pick(random, menteeIds), Pick(random, mentorIds))).ToArray(),
             Objective = random.NextDouble() < 0.4 ? MatchingObjective.Fairness : MatchingObjective.Total,
         };
         var roster = new Roster(people, Columns);
@@ -92,9 +97,9 @@ internal static class RandomInstances
         var pins = pinnedMentees.Select(m =>
         {
             var allowed = rules.Mentors.Where(t => t.Capacity > 0 && rules.Feasible(rules.Person(m), t)).Select(t => t.Id).ToArray();
-            return new PersonPair(m, allowed.Length > 0 && random.NextDouble() < 0.7 ? Pick(random, allowed) : Pick(random, mentors));
+            return new PersonPair(m, allowed.Length > 0 && random.NextDouble() < 0.7 ? Pick(random, allowed) : Pick(random, mentorIds));
         });
-        return new RandomInstance("small", seed, roster, policy with { PinnedPairs = pins.ToArray() });
+        return new RandomInstance(family, seed, roster, policy with { PinnedPairs = pins.ToArray() });
     }
 
     /// <summary>

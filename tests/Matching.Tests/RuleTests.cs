@@ -451,10 +451,35 @@ public sealed class RuleTests
         Assert.False(string.IsNullOrWhiteSpace(unmatched.Explanation));
     }
 
-    [Fact]
-    public void A_cohort_without_mentors_leaves_every_mentee_unmatched_with_a_reason()
+    [Theory]
+    [InlineData(MatchingObjective.Total)]
+    [InlineData(MatchingObjective.Fairness)]
+    public void A_cohort_without_mentees_is_an_empty_optimum(MatchingObjective objective)
     {
-        var result = Solve(Roster(Mentee("e1"), Mentee("e2"), Staff("s")), Open());
+        var result = Solve(Roster(Mentor("m1"), Staff("s")), Open() with { Objective = objective });
+
+        Assert.Equal((MatchStatus.Optimal, 0, 0L, (int?)null), (result.Status, result.Matched, result.Total, result.MinScore));
+        Assert.Empty(result.Unmatched);
+    }
+
+    [Fact]
+    public void Fairness_with_every_mentee_pinned_has_no_lowest_score()
+    {
+        var roster = Roster(Mentee("e1", attributes: "gender=f"), Mentor("m1", attributes: "gender=m"));
+
+        var result = Solve(roster, Open() with { Objective = MatchingObjective.Fairness, PinnedPairs = Pairs(("e1", "m1")) });
+
+        Assert.Equal(MatchStatus.Optimal, result.Status);
+        Assert.Equal(1, result.Matched);
+        Assert.Null(result.MinScore);
+    }
+
+    [Theory]
+    [InlineData(MatchingObjective.Total)]
+    [InlineData(MatchingObjective.Fairness)]
+    public void A_cohort_without_mentors_leaves_every_mentee_unmatched_with_a_reason(MatchingObjective objective)
+    {
+        var result = Solve(Roster(Mentee("e1"), Mentee("e2"), Staff("s")), Open() with { Objective = objective });
 
         Assert.Equal(MatchStatus.Optimal, result.Status);
         Assert.Equal(0, result.Matched);

@@ -13,6 +13,8 @@ internal static class TestFiles
 
     public static string Example(string name, string file) => Path.Combine(ExamplesFolder, name, file);
 
+    public static MatchingProblem LoadExample(string name) => MatchingProblem.Load(Example(name, "people.csv"), Example(name, "policy.json"));
+
     private static string FindExamples()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
