@@ -9,6 +9,13 @@ internal static class ResultChecks
     /// </summary>
     public static void AssertValid(MatchingResult result, ReferenceMatcher reference)
     {
+        AssertAssignment(result, reference);
+        AssertUnmatchedReasons(result, reference);
+    }
+
+    /// <summary>Every pair passes every rule with the reference's score and explanation; capacities and pins hold; each mentee appears once.</summary>
+    public static void AssertAssignment(MatchingResult result, ReferenceMatcher reference)
+    {
         var pins = reference.Policy.PinnedPairs.ToDictionary(p => p.MenteeId, p => p.MentorId, StringComparer.Ordinal);
         var load = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var pair in result.Pairs)
@@ -42,8 +49,6 @@ internal static class ResultChecks
         Assert.Equal(result.Unmatched.Select(p => p.MenteeId).Order(StringComparer.Ordinal), result.Unmatched.Select(p => p.MenteeId));
         Assert.Equal(result.Pairs.Count, result.Matched);
         Assert.Equal(result.Pairs.Sum(p => (long)p.Score), result.Total);
-
-        AssertUnmatchedReasons(result, reference, load);
     }
 
     /// <summary>The differences, shared slots and score parts of a pair, recomputed and summed.</summary>
@@ -68,8 +73,9 @@ internal static class ResultChecks
     /// An unmatched mentee either has no feasible mentor with room after the pins, or every feasible
     /// mentor is full: otherwise adding the pair would match one more mentee, which beats anything else.
     /// </summary>
-    private static void AssertUnmatchedReasons(MatchingResult result, ReferenceMatcher reference, Dictionary<string, int> load)
+    public static void AssertUnmatchedReasons(MatchingResult result, ReferenceMatcher reference)
     {
+        var load = result.Pairs.GroupBy(p => p.MentorId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var pinLoad = reference.Policy.PinnedPairs.GroupBy(p => p.MentorId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         foreach (var unmatched in result.Unmatched)
         {
