@@ -135,6 +135,13 @@ public sealed class BadInputTests
         Names(() => PolicyJson.Parse($$"""{ "dimensions": { "gender": 1 }, "{{field}}": 2 }"""), Policy, null, field, "unknown");
 
     [Theory]
+    [InlineData("objective", "\"fairness\"")]
+    [InlineData("minGradeGap", "3")]
+    [InlineData("MinGradeGap", "3")]
+    public void A_policy_field_given_twice_is_named_rather_than_the_last_one_silently_winning(string field, string value) =>
+        Names(() => PolicyJson.Parse($$"""{ "dimensions": { "gender": 1 }, "objective": "total", "minGradeGap": 1, "{{field}}": {{value}} }"""), Policy, null, field, "twice");
+
+    [Theory]
     [InlineData("\"best\"")]
     [InlineData("\"\"")]
     [InlineData("1")]

@@ -156,6 +156,25 @@ public sealed class CliTests : IDisposable
         Assert.StartsWith("error: ", Assert.Single(Lines(stderr)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_folder_given_as_a_file_exits_2_with_one_error_line()
+    {
+        var (code, _, stderr) = Run("--people", _folder.Path, "--policy", Policy);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", Assert.Single(Lines(stderr)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_out_file_in_a_missing_folder_exits_2_with_one_error_line()
+    {
+        var (code, stdout, stderr) = Run("--people", People, "--policy", Policy, "--out", Path.Combine(_folder.Path, "missing", "pairs.csv"));
+
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.StartsWith("error: ", Assert.Single(Lines(stderr)), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--people", "x.csv")]
     [InlineData("--people", "x.csv", "--policy")]
