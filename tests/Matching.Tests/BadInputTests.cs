@@ -200,6 +200,37 @@ public sealed class BadInputTests
         Assert.Contains("m1", result.InfeasibleReason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("gender=2147483647", 0)]
+    [InlineData("gender=2000000000;ethnicity=2000000000", 0)]
+    [InlineData("gender=1", 2147483647)]
+    [InlineData("gender=1000000000", 1000000000)]
+    public void Weights_too_large_to_add_up_are_refused_naming_the_weight_or_solved_exactly(string dimensions, int slotWeight)
+    {
+        // Both pairs differ on every dimension and share two slots.
+        var roster = Roster(
+            Mentee("e1", slots: "a;b", attributes: "gender=f;ethnicity=x"),
+            Mentee("e2", slots: "a;b", attributes: "gender=f;ethnicity=x"),
+            Mentor("m", slots: "a;b", attributes: "gender=m;ethnicity=y", capacity: 2));
+        var policy = Open(dimensions) with { SharedSlotWeight = slotWeight };
+        var pairScore = policy.Dimensions.Values.Sum(w => (long)w) + (2L * slotWeight);
+
+        MatchingResult result;
+        try
+        {
+            result = Solve(roster, policy);
+        }
+        catch (InvalidInputException e)
+        {
+            Assert.Contains(e.Errors, error => error.Source == Policy && (error.Field == "sharedSlotWeight" || error.Field?.StartsWith("dimensions", StringComparison.Ordinal) == true));
+            return;
+        }
+
+        Assert.Equal(MatchStatus.Optimal, result.Status);
+        Assert.Equal(2, result.Matched);
+        Assert.Equal(2 * pairScore, result.Total);
+    }
+
     [Fact]
     public void A_roster_built_in_code_is_checked_too_naming_the_person_by_index()
     {

@@ -115,10 +115,11 @@ public sealed class CliTests : IDisposable
     [InlineData("policy", "{ \"dimensions\": { \"gender\": 1 }, \"objective\": \"best\" }", "objective")]
     [InlineData("policy", "{ \"dimensions\": { \"religion\": 1 } }", "religion")]
     [InlineData("policy", "this is not json", "policy.json")]
+    [InlineData("policy", "{ \"dimensions\": { \"gender\": 2000000000, \"ethnicity\": 2000000000 } }", "dimensions")]
     [InlineData("policy", "{ \"dimensions\": { \"gender\": 1 }, \"pinnedPairs\": [[\"m1\", \"e1\"]] }", "pinnedPairs[0]")]
     public void Bad_input_exits_3_with_one_error_line_and_no_stack_trace(string broken, string text, string named)
     {
-        var people = _folder.Write("people.csv", broken == "people" ? text : "id,role,grade,manager_id,availability,gender\ne1,mentee,5,,mon-am,f\nm1,mentor,1,,mon-am,m\n");
+        var people = _folder.Write("people.csv", broken == "people" ? text : "id,role,grade,manager_id,availability,gender,ethnicity\ne1,mentee,5,,mon-am,f,a\nm1,mentor,1,,mon-am,m,b\n");
         var policy = _folder.Write("policy.json", broken == "policy" ? text : "{ \"dimensions\": { \"gender\": 1 } }");
 
         var (code, stdout, stderr) = Run("--people", people, "--policy", policy);

@@ -36,6 +36,12 @@ public sealed class ExampleInstanceTests
         }
 
         ResultChecks.AssertValid(result, new ReferenceMatcher(problem.Roster, problem.Policy));
+        var people = problem.Roster.People;
+        Assert.Equal(
+            (people.Count, people.Count(p => p.Role == ParticipantRole.Mentee), people.Count(p => p.Role == ParticipantRole.Mentor)),
+            (result.Facts.People, result.Facts.Mentees, result.Facts.Mentors));
+        Assert.InRange(result.Facts.Solves, 1, result.Facts.PricingRounds);
+        Assert.Equal(problem.InputHash, result.Facts.InputHash);
     }
 
     [Fact]
