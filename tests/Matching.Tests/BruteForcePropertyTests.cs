@@ -33,7 +33,7 @@ public sealed class BruteForcePropertyTests(ITestOutputHelper output)
     [MemberData(nameof(SmallSeeds))]
     public void The_table_search_agrees_with_plain_enumeration(int seed)
     {
-        // The crowded family is checked with the table search only; this is what makes it trustworthy.
+        // The medium and crowded families are checked with the table search only; this is what makes it trustworthy.
         var instance = RandomInstances.Small(seed);
         output.WriteLine(instance.Describe());
         var reference = new ReferenceMatcher(instance.Roster, instance.Policy);

@@ -106,6 +106,8 @@ internal static class RandomInstances
     /// More than 12 mentees, each with more than 12 feasible mentors, most of whom want the same
     /// few "popular" mentors (or, in some seeds, all scores tie): the first candidates of each mentee
     /// cannot hold the optimum, so the engine's pricing must bring in pairs from outside them.
+    /// With twelve mentees or fewer that never happens: a mentee's best twelve always include one the
+    /// other (at most eleven) mentees leave free, so swapping to it loses nothing.
     /// </summary>
     public static RandomInstance Crowded(int seed)
     {
