@@ -36,7 +36,7 @@ public sealed class CliTests : IDisposable
         var (code, stdout, stderr) = Run([.. command, "--people", People, "--policy", Policy]);
 
         Assert.Equal(0, code);
-        var rows = ReadCsv(stdout);
+        var rows = TestFiles.ReadCsvRows(stdout);
         var header = rows[0];
         Assert.Equal(["mentee_id", "mentor_id", "score"], header.Take(3));
         var reason = Array.IndexOf(header, "reason");
@@ -225,18 +225,4 @@ public sealed class CliTests : IDisposable
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-
-    /// <summary>The output read back with the library's RFC 4180 reader (reasons may hold commas).</summary>
-    private static List<string[]> ReadCsv(string text)
-    {
-        var reader = new CsvRecordReader(new StringReader(text), "output");
-        var rows = new List<string[]>();
-        var fields = new List<string>();
-        while (reader.TryRead(fields, out _))
-        {
-            rows.Add([.. fields]);
-        }
-
-        return rows;
-    }
 }

@@ -95,8 +95,6 @@ public sealed class DeterminismTests
     private static (string Csv, string Json) Outputs(MatchingProblem problem)
     {
         var result = Matcher.Solve(problem);
-        using var csv = new StringWriter(CultureInfo.InvariantCulture);
-        MatchingResultCsv.Write(result, csv);
-        return (csv.ToString(), MatchingResultJson.ToJson(result));
+        return (OutputTests.Write(result), MatchingResultJson.ToJson(result));
     }
 }

@@ -15,6 +15,20 @@ internal static class TestFiles
 
     public static MatchingProblem LoadExample(string name) => MatchingProblem.Load(Example(name, "people.csv"), Example(name, "policy.json"));
 
+    /// <summary>CSV output read back with the library's RFC 4180 reader (reasons and ids may hold commas, quotes, line breaks).</summary>
+    public static List<string[]> ReadCsvRows(string text)
+    {
+        var reader = new CsvRecordReader(new StringReader(text), "output");
+        var rows = new List<string[]>();
+        var fields = new List<string>();
+        while (reader.TryRead(fields, out _))
+        {
+            rows.Add([.. fields]);
+        }
+
+        return rows;
+    }
+
     private static string FindExamples()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
