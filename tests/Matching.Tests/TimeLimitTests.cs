@@ -96,6 +96,16 @@ public sealed class TimeLimitTests(ITestOutputHelper output)
         Assert.Equal(0, reports[^1].Violations);
     }
 
+    [Fact]
+    public void A_cancelled_solve_stops_with_OperationCanceledException()
+    {
+        var instance = RandomInstances.Crowded(1);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Matcher.Solve(MatchingProblem.Create(instance.Roster, instance.Policy), null, cancelled.Token));
+    }
+
     private sealed class JumpingClock : TimeProvider
     {
         private long _ticks;
