@@ -96,6 +96,30 @@ public sealed class TimeLimitTests(ITestOutputHelper output)
         Assert.Equal(0, reports[^1].Violations);
     }
 
+    [Theory]
+    [InlineData("default")]
+    [InlineData("crowded")]
+    public void The_bound_of_a_stopped_solve_never_claims_more_matches_than_there_are_mentees(string source)
+    {
+        // The Lagrangian bound only needs each mentee's largest violation; adding every violated pair
+        // of a mentee is still an upper bound but can promise more matches than there are people.
+        var problems = source == "default"
+            ? [TestFiles.LoadExample("default")]
+            : Enumerable.Range(1, 30).Select(RandomInstances.Crowded).Select(i => MatchingProblem.Create(i.Roster, i.Policy)).ToArray();
+        var failures = new List<string>();
+        foreach (var problem in problems)
+        {
+            var result = Matcher.Solve(problem, new MatchingOptions { TimeLimit = TimeSpan.FromSeconds(1), TimeProvider = new JumpingClock() });
+            var capacity = problem.Roster.People.Where(p => p.Role == ParticipantRole.Mentor).Sum(p => p.Capacity);
+            if (result.Bound is { } bound && bound.Matched > Math.Min(result.Facts.Mentees, capacity))
+            {
+                failures.Add($"{source}: bound matched {bound.Matched} (total {bound.Total}) with {result.Facts.Mentees} mentees and capacity {capacity}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     [Fact]
     public void A_cancelled_solve_stops_with_OperationCanceledException()
     {
