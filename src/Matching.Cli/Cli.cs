@@ -40,7 +40,7 @@ internal static class Cli
         var arguments = CliArguments.Parse(args, out var usageError);
         if (arguments is null)
         {
-            stderr.WriteLine($"error: {usageError}");
+            WriteError(stderr, usageError);
             return UsageError;
         }
 
@@ -60,15 +60,19 @@ internal static class Cli
         }
         catch (InvalidInputException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            WriteError(stderr, e.Message);
             return InvalidInput;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            WriteError(stderr, e.Message);
             return UsageError;
         }
     }
+
+    /// <summary>Errors are one line: a value quoted from the input may hold line breaks, so they are shown escaped.</summary>
+    private static void WriteError(TextWriter stderr, string? message) =>
+        stderr.WriteLine("error: " + (message ?? string.Empty).ReplaceLineEndings("\\n"));
 
     private static int Validate(MatchingProblem problem, TextWriter stdout)
     {
@@ -91,7 +95,7 @@ internal static class Cli
         var result = Matcher.Solve(problem, options);
         if (result.Status == MatchStatus.Infeasible)
         {
-            stderr.WriteLine($"error: infeasible: {result.InfeasibleReason}");
+            WriteError(stderr, $"infeasible: {result.InfeasibleReason}");
             return Infeasible;
         }
 

@@ -63,9 +63,17 @@ public static class PolicyJson
 
         var policy = new MatchingPolicy { Dimensions = new Dictionary<string, int>() };
         var sawDimensions = false;
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in root.EnumerateObject())
         {
             var value = property.Value;
+            if (!seen.Add(property.Name))
+            {
+                // JSON lets a name repeat; taking the last one would silently drop the other.
+                errors.Add(new InputError(SourceName, null, property.Name, "the field is given twice"));
+                continue;
+            }
+
             switch (property.Name.ToLowerInvariant())
             {
                 case "dimensions":

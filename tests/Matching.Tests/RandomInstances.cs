@@ -1,0 +1,156 @@
+using System.Text;
+
+namespace Mentoring.Matching.Tests;
+
+/// <summary>A generated roster and policy, reproducible from its family and seed.</summary>
+internal sealed record RandomInstance(string Family, int Seed, Roster Roster, MatchingPolicy Policy)
+{
+    /// <summary>The whole instance as text, printed when a check fails so it can be turned into a fixed test.</summary>
+    public string Describe()
+    {
+        var text = new StringBuilder($"{Family} seed {Seed}\npolicy: {PolicyJson.ToJson(Policy)}\n");
+        foreach (var p in Roster.People)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"{p.Id} {p.Role} grade={p.Grade} dept='{p.Department}' manager={p.ManagerId} cap={p.Capacity} slots=[{string.Join(';', p.Availability)}] {string.Join(' ', p.Attributes.Select(a => $"{a.Key}='{a.Value}'"))}\n");
+        }
+
+        return text.ToString();
+    }
+}
+
+/// <summary>
+/// Seeded generators of small instances (System.Random with a fixed seed: nothing hidden, the same
+/// seed always gives the same instance).
+/// </summary>
+internal static class RandomInstances
+{
+    private static readonly string[] Columns = ["gender", "ethnicity", "disability"];
+    private static readonly string[] Values = ["x", "y", " X", "z", "Y ", "w", "v", "Z", "", "unknown", " Prefer not to say", "UNKNOWN "];
+    private static readonly string[] SlotTokens = ["mon-am", "mon-pm", "tue-am", " Mon-AM", "wed-pm"];
+    private static readonly string[] Departments = ["", "Finance", " finance", "Medicine", "  "];
+
+    /// <summary>
+    /// 1-6 mentees, 1-6 mentors with capacity 0-2, a few people only in the org chart, a random
+    /// reporting forest, unknown values, case and space variants, and a random policy using every field.
+    /// </summary>
+    public static RandomInstance Small(int seed) => Mixed("small", seed, mentees: (1, 6), mentors: (1, 6), staff: 3);
+
+    /// <summary>As <see cref="Small"/> with 7-12 mentees and 3-9 mentors: more competition, checked with the table search.</summary>
+    public static RandomInstance Medium(int seed) => Mixed("medium", seed, mentees: (7, 12), mentors: (3, 9), staff: 5);
+
+    private static RandomInstance Mixed(string family, int seed, (int Min, int Max) mentees, (int Min, int Max) mentors, int staff)
+    {
+        var random = new Random(seed);
+        var menteeCount = random.Next(mentees.Min, mentees.Max + 1);
+        var mentorCount = random.Next(mentors.Min, mentors.Max + 1);
+        var staffCount = random.Next(0, staff + 1);
+        var roles = Enumerable.Repeat(ParticipantRole.Mentee, menteeCount)
+            .Concat(Enumerable.Repeat(ParticipantRole.Mentor, mentorCount))
+            .Concat(Enumerable.Repeat(ParticipantRole.None, staffCount))
+            .OrderBy(_ => random.Next())
+            .ToArray();
+
+        // Ids in shuffled order, so the output's ordering by id is not the roster's order.
+        var ids = Enumerable.Range(0, roles.Length).Select(i => $"p{i:00}").OrderBy(_ => random.Next()).ToArray();
+        var people = new List<Person>();
+        for (var i = 0; i < roles.Length; i++)
+        {
+            // A manager from earlier in the list keeps the chart acyclic; chains several levels deep arise often.
+            var manager = i > 0 && random.NextDouble() < 0.6 ? ids[random.Next(i)] : null;
+            var attributes = Columns.ToDictionary(c => c, _ => Pick(random, Values), StringComparer.OrdinalIgnoreCase);
+            var slots = SlotTokens.Where(_ => random.NextDouble() < 0.6).ToArray();
+            people.Add(new Person(
+                ids[i],
+                $"Person {i}",
+                roles[i],
+                roles[i] switch { ParticipantRole.Mentee => random.Next(3, 9), ParticipantRole.Mentor => random.Next(1, 6), _ => random.NextDouble() < 0.5 ? null : random.Next(1, 9) },
+                Pick(random, Departments),
+                manager,
+                roles[i] == ParticipantRole.Mentor ? Pick(random, [0, 1, 1, 2, 2]) : 0,
+                slots,
+                attributes));
+        }
+
+        var menteeIds = people.Where(p => p.Role == ParticipantRole.Mentee).Select(p => p.Id).ToArray();
+        var mentorIds = people.Where(p => p.Role == ParticipantRole.Mentor).Select(p => p.Id).ToArray();
+        var dimensions = Columns.Where(_ => random.NextDouble() < 0.8).DefaultIfEmpty(Columns[random.Next(Columns.Length)])
+            .ToDictionary(c => random.NextDouble() < 0.2 ? c.ToUpperInvariant() : c, _ => random.Next(0, 4), StringComparer.Ordinal);
+        var pinnedMentees = menteeIds.Where(_ => random.NextDouble() < 0.12).ToArray();
+        var policy = new MatchingPolicy
+        {
+            Dimensions = dimensions,
+            MinDifferences = Pick(random, [0, 0, 1, 1, 2]),
+            RequireDifferent = Columns.Where(_ => random.NextDouble() < 0.07).ToArray(),
+            MinSharedSlots = Pick(random, [0, 1, 1, 2]),
+            SharedSlotWeight = random.Next(0, 3),
+            MinGradeGap = random.Next(-1, 3),
+            LineManagement = (LineManagementRule)random.Next(0, 3),
+            ForbidSameDepartment = random.NextDouble() < 0.25,
+            ForbiddenPairs = Enumerable.Range(0, random.Next(0, 3)).Select(_ => new PersonPair(Pick(random, menteeIds), Pick(random, mentorIds))).ToArray(),
+            Objective = random.NextDouble() < 0.4 ? MatchingObjective.Fairness : MatchingObjective.Total,
+        };
+        var roster = new Roster(people, Columns);
+
+        // Most pins name a pair the contract allows (so pins meet the optimisation); the rest test Infeasible.
+        var rules = new ReferenceMatcher(roster, policy);
+        var pins = pinnedMentees.Select(m =>
+        {
+            var allowed = rules.Mentors.Where(t => t.Capacity > 0 && rules.Feasible(rules.Person(m), t)).Select(t => t.Id).ToArray();
+            return new PersonPair(m, allowed.Length > 0 && random.NextDouble() < 0.7 ? Pick(random, allowed) : Pick(random, mentorIds));
+        });
+        return new RandomInstance(family, seed, roster, policy with { PinnedPairs = pins.ToArray() });
+    }
+
+    /// <summary>
+    /// More than 12 mentees, each with more than 12 feasible mentors, most of whom want the same
+    /// few "popular" mentors (or, in some seeds, all scores tie): the first candidates of each mentee
+    /// cannot hold the optimum, so the engine's pricing must bring in pairs from outside them.
+    /// With twelve mentees or fewer that never happens: a mentee's best twelve always include one the
+    /// other (at most eleven) mentees leave free, so swapping to it loses nothing.
+    /// </summary>
+    public static RandomInstance Crowded(int seed)
+    {
+        var random = new Random(seed);
+        var menteeCount = random.Next(13, 16);
+        var mentorCount = random.Next(18, 27);
+        var tied = random.NextDouble() < 0.25;
+        // Twelve popular mentors with room for one each: every mentee's first twelve candidates, too few for all.
+        const int popular = 12;
+        var people = new List<Person> { new("boss", "Boss", ParticipantRole.None, null, "", null, 0, [], new Dictionary<string, string>()) };
+        for (var i = 0; i < menteeCount; i++)
+        {
+            people.Add(new Person(
+                $"e{i:00}", $"Mentee {i}", ParticipantRole.Mentee, random.Next(5, 8), "", random.NextDouble() < 0.5 ? "boss" : null, 0,
+                ["mon-am", .. SlotTokens.Where(_ => random.NextDouble() < 0.3)],
+                new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["gender"] = "a", ["ethnicity"] = Pick(random, Values) }));
+        }
+
+        for (var j = 0; j < mentorCount; j++)
+        {
+            var gender = tied ? "b" : j < popular ? "b" : Pick(random, ["a", "unknown"]);
+            people.Add(new Person(
+                $"m{j:00}", $"Mentor {j}", ParticipantRole.Mentor, random.Next(1, 4), "", random.NextDouble() < 0.5 ? "boss" : null,
+                j < popular || random.NextDouble() < 0.8 ? 1 : random.Next(0, 3),
+                ["mon-am", .. tied ? [] : SlotTokens.Where(_ => random.NextDouble() < 0.3)],
+                new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["gender"] = gender, ["ethnicity"] = tied ? "" : Pick(random, Values) }));
+        }
+
+        var mentees = people.Where(p => p.Role == ParticipantRole.Mentee).Select(p => p.Id).ToArray();
+        var mentors = people.Where(p => p.Role == ParticipantRole.Mentor).Select(p => p.Id).ToArray();
+        var policy = new MatchingPolicy
+        {
+            // Gender outweighs every other part of a score (ethnicity ≤ 2, at most four shared slots), so the popular always score highest.
+            Dimensions = new Dictionary<string, int> { ["gender"] = random.Next(7, 9), ["ethnicity"] = tied ? 0 : random.Next(0, 3) },
+            MinDifferences = 0,
+            SharedSlotWeight = tied ? 0 : random.Next(0, 2),
+            LineManagement = (LineManagementRule)random.Next(0, 3),
+            ForbiddenPairs = Enumerable.Range(0, random.Next(0, 4)).Select(_ => new PersonPair(Pick(random, mentees), Pick(random, mentors))).ToArray(),
+            PinnedPairs = random.NextDouble() < 0.2 ? [new PersonPair(mentees[0], mentors[^1])] : [],
+            Objective = random.NextDouble() < 0.4 ? MatchingObjective.Fairness : MatchingObjective.Total,
+        };
+        return new RandomInstance("crowded", seed, new Roster(people, ["gender", "ethnicity"]), policy);
+    }
+
+    private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
+}
