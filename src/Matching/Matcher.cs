@@ -50,10 +50,9 @@ public static class Matcher
         var status = best.Proven ? MatchStatus.Optimal : MatchStatus.Feasible;
         var bound = best.Bound;
 
-        var floor = 0;
         if (problem.Policy.Objective == MatchingObjective.Fairness && best.Proven && Matched(best) > 0)
         {
-            (best, floor, var proven) = RaiseFloor(search, ledger, best, activeMentees, pins.RemainingCapacity, compiled.MaxPairScore, cancellationToken);
+            (best, var proven) = RaiseFloor(search, ledger, best, activeMentees, pins.RemainingCapacity, compiled.MaxPairScore, cancellationToken);
             if (!proven)
             {
                 // No floor can raise the total of a solve without one, so that solve bounds this one.
@@ -74,7 +73,16 @@ public static class Matcher
             mentorOf[activeMentees[k]] = best.MentorOf[k];
         }
 
-        var explainer = new UnmatchedExplainer(index, problem.Policy, pins.RemainingCapacity, mentorOf, floor);
+        if (status == MatchStatus.Feasible)
+        {
+            // A stopped search may leave a mentee unmatched beside a free feasible mentor; pairing
+            // them only improves the answer, and no mentee is then left out while a mentor waits.
+            CompleteGreedily(index, activeMentees, pins.RemainingCapacity, mentorOf, cancellationToken);
+            var pinScore = pins.Pairs.Sum(p => (long)compiled.Explain(p.Mentee, p.Mentor).Score);
+            bound = bound! with { Matched = bound.Matched + pins.Pairs.Count, Total = bound.Total + pinScore };
+        }
+
+        var explainer = new UnmatchedExplainer(index, problem.Policy, pins.RemainingCapacity, mentorOf, proven: status == MatchStatus.Optimal);
         var pairs = new List<MatchedPair>();
         var unmatched = new List<UnmatchedMentee>();
         for (var k = 0; k < compiled.MenteeCount; k++)
@@ -96,31 +104,46 @@ public static class Matcher
         return BuildResult(problem, limits, ledger, status, pairs, unmatched, status == MatchStatus.Feasible ? bound : null);
     }
 
+    private static void CompleteGreedily(MentorIndex index, int[] mentees, int[] capacity, int[] mentorOf, CancellationToken cancellationToken)
+    {
+        var room = (int[])capacity.Clone();
+        foreach (var mentor in mentorOf.Where(m => m >= 0))
+        {
+            room[mentor]--;
+        }
+
+        var waiting = mentees.Where(k => mentorOf[k] < 0).ToArray();
+        var picks = GreedyCandidates.Find(index, waiting, room, 0, cancellationToken);
+        for (var k = 0; k < waiting.Length; k++)
+        {
+            mentorOf[waiting[k]] = picks[k].Mentor;
+        }
+    }
+
     /// <summary>
     /// The fairness objective: the highest floor at which as many mentees can still be matched,
     /// found by bisection over the possible scores, each step an exact solve.
     /// </summary>
-    private static (PricingSearch.Outcome Best, int Floor, bool Proven) RaiseFloor(
+    private static (PricingSearch.Outcome Best, bool Proven) RaiseFloor(
         PricingSearch search, RunLedger ledger, PricingSearch.Outcome unfloored, int[] mentees, int[] capacity, int maxScore, CancellationToken cancellationToken)
     {
         var target = Matched(unfloored);
         var best = unfloored;
         var low = Enumerable.Range(0, mentees.Length).Where(k => unfloored.MentorOf[k] >= 0).Min(k => unfloored.ScoreOf[k]);
         var high = maxScore;
-        var settled = low;
         while (low < high)
         {
             var middle = low + ((high - low + 1) / 2);
             var attempt = ledger.Record(search.Solve(mentees, capacity, middle, null, cancellationToken));
             if (!attempt.Proven)
             {
-                return (best, settled, false);
+                return (best, false);
             }
 
             if (Matched(attempt) == target)
             {
                 best = attempt;
-                settled = low = middle;
+                low = middle;
             }
             else
             {
@@ -128,7 +151,7 @@ public static class Matcher
             }
         }
 
-        return (best, settled, true);
+        return (best, true);
     }
 
     private static int Matched(PricingSearch.Outcome outcome) => outcome.MentorOf.Count(m => m >= 0);

@@ -12,6 +12,9 @@ internal sealed class BestCandidates(int keep)
 
     public bool IsFull => Count == keep;
 
+    /// <summary>The strongest key kept; only meaningful when <see cref="Count"/> &gt; 0.</summary>
+    public long StrongestKey => _key[0];
+
     /// <summary>The weakest key kept; only meaningful when <see cref="IsFull"/>.</summary>
     public long WeakestKey => _key[Count - 1];
 

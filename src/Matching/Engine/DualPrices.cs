@@ -131,8 +131,8 @@ internal static class DualPrices
             queued[source] = true;
 
             // The constraints are consistent (no negative cycle) exactly when the flow is optimal;
-            // queue-based Bellman-Ford then settles within nodeCount passes.
-            var budget = (long)nodeCount * _count;
+            // queue-based Bellman-Ford then settles within nodeCount passes over the arcs.
+            var budget = (long)nodeCount * (_count + nodeCount);
             while (queue.Count > 0)
             {
                 if (--budget < 0)

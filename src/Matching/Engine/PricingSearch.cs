@@ -57,17 +57,12 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
             var chosen = SolveCancellably(menteeCount, mentorCapacity, arcs, cancellationToken);
             var potential = DualPrices.Compute(menteeCount, mentorCapacity, arcs, profit, chosen);
             rounds++;
-            var pricing = Price(mentees, scoreFloor, bigM, arcs, chosen, potential, exhaustive: false, cancellationToken);
+            var pricing = Price(mentees, scoreFloor, bigM, arcs, chosen, potential, cancellationToken);
             limits.Report(new MatchingProgress(rounds, arcs.Count, pricing.Added.Count));
 
             if (pricing.Added.Count == 0 || limits.Expired)
             {
                 var proven = pricing.Added.Count == 0;
-                if (!proven)
-                {
-                    // The bound needs every improving pair's gain, not just the best few per mentee.
-                    pricing = Price(mentees, scoreFloor, bigM, arcs, chosen, potential, exhaustive: true, cancellationToken);
-                }
 
                 var mentorOf = new int[menteeCount];
                 var scoreOf = new int[menteeCount];
@@ -79,7 +74,7 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
                     profitSum += chosen[k] >= 0 ? profit[chosen[k]] : 0;
                 }
 
-                var bound = proven ? null : BoundFrom(profitSum + pricing.TotalExcess, bigM);
+                var bound = proven ? null : BoundFrom(profitSum + pricing.BestGains, bigM, Math.Min(menteeCount, mentorCapacity.Sum()), index.Problem.MaxPairScore);
                 return new Outcome(mentorOf, scoreOf, proven, bound, rounds, arcs.Count);
             }
 
@@ -100,30 +95,35 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
             : solver.Solve(menteeCount, mentorCapacity, arcs);
 
     /// <summary>
-    /// The Lagrangian bound: no assignment's profit exceeds the current one plus every excluded
-    /// pair's excess. Profit is <c>M × matched + total</c>, so the bound splits the same way.
+    /// The dual bound. Raising each mentee's value by its best gain makes the prices feasible for
+    /// every pair in the pool, so by weak duality no assignment's profit exceeds the current profit
+    /// plus the sum of each mentee's best gain. Profit is <c>M × matched + total</c>, so the bound
+    /// splits the same way; neither part can exceed what the mentees and capacities allow.
     /// </summary>
-    private static ObjectiveBound BoundFrom(long profitBound, long bigM) =>
-        new((int)(profitBound / bigM), profitBound % bigM);
+    private static ObjectiveBound BoundFrom(long profitBound, long bigM, int mostMatched, int maxPairScore)
+    {
+        var matched = (int)Math.Min(profitBound / bigM, mostMatched);
+        return new ObjectiveBound(matched, Math.Min(profitBound - (bigM * matched), (long)matched * maxPairScore));
+    }
 
     /// <param name="Added">The best improving pairs of each mentee.</param>
-    /// <param name="TotalExcess">The summed gain of every improving pair; only when pricing was exhaustive.</param>
-    private sealed record Pricing(List<(int Mentee, int Mentor, int Score)> Added, long TotalExcess);
+    /// <param name="BestGains">The sum over mentees of each one's best gain.</param>
+    private sealed record Pricing(List<(int Mentee, int Mentor, int Score)> Added, long BestGains);
 
     /// <summary>
     /// Finds excluded pairs with negative reduced cost. With potentials <c>π</c> (a mentor's price
     /// <c>π(j) ≥ 0</c>, a mentee's value <c>-π(i)</c>), a pair (i, j) improves the flow when
     /// <c>score - π(j) &gt; -M - π(i)</c>: only mentors scoring above <c>-M - π(i)</c> can, and the
-    /// index walks exactly those. Unless <paramref name="exhaustive"/>, the walk also stops once a
-    /// mentee's list of best gains is full and no remaining score could beat its weakest.
+    /// index walks exactly those, and stops once a mentee's list of best gains is full and no
+    /// remaining score could beat its weakest.
     /// </summary>
-    private Pricing Price(int[] mentees, int scoreFloor, long bigM, CandidateArcs arcs, int[] chosen, long[] potential, bool exhaustive, CancellationToken cancellationToken)
+    private Pricing Price(int[] mentees, int scoreFloor, long bigM, CandidateArcs arcs, int[] chosen, long[] potential, CancellationToken cancellationToken)
     {
         var menteeCount = mentees.Length;
         var maxScore = index.Problem.MaxPairScore;
         var prices = new MentorPrices(index, potential[menteeCount..^1]);
         var found = new (int Mentor, int Score)[menteeCount][];
-        var excess = new long[menteeCount];
+        var bestGain = new long[menteeCount];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
         Parallel.For(0, menteeCount, options, () => new BestCandidates(CandidatesPerMentee), (k, _, best) =>
         {
@@ -136,19 +136,16 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
             }
 
             var current = chosen[k] >= 0 ? arcs.Mentor[chosen[k]] : -1;
-            var sum = 0L;
             var cursor = index.Cursor(mentees[k], scoreFloor, prices);
-            while (cursor.MoveNext(exhaustive || !best.IsFull ? limit : limit + best.WeakestKey))
+            while (cursor.MoveNext(best.IsFull ? limit + best.WeakestKey : limit))
             {
-                var gain = cursor.Score - prices.Of(cursor.Mentor) - limit;
                 if (cursor.Mentor != current)
                 {
-                    sum += gain;
-                    best.Offer(cursor.Mentor, cursor.Score, gain, cursor.Visited);
+                    best.Offer(cursor.Mentor, cursor.Score, cursor.Score - prices.Of(cursor.Mentor) - limit, cursor.Visited);
                 }
             }
 
-            excess[k] = sum;
+            bestGain[k] = best.Count > 0 ? best.StrongestKey : 0;
             found[k] = best.ToArray();
             return best;
         }, _ => { });
@@ -159,6 +156,6 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
             added.AddRange(found[k].Select(f => (k, f.Mentor, f.Score)));
         }
 
-        return new Pricing(added, excess.Sum());
+        return new Pricing(added, bestGain.Sum());
     }
 }

@@ -1,7 +1,12 @@
 namespace Mentoring.Matching.Engine;
 
 /// <summary>Says why a mentee has no mentor, in the terms the contract asks for.</summary>
-internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy policy, int[] remainingCapacity, int[] mentorOf, int scoreFloor)
+/// <param name="index">The mentor index, for walking a mentee's feasible mentors.</param>
+/// <param name="policy">The policy, for naming rules.</param>
+/// <param name="remainingCapacity">Each mentor's capacity after pins.</param>
+/// <param name="mentorOf">The final assignment (mentor per mentee, or -1).</param>
+/// <param name="proven">Whether the assignment is proven optimal: only then is "needed to match as many as possible" a fact.</param>
+internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy policy, int[] remainingCapacity, int[] mentorOf, bool proven)
 {
     private readonly CompiledProblem _problem = index.Problem;
     private readonly int[] _load = CountLoad(mentorOf, remainingCapacity.Length);
@@ -9,12 +14,14 @@ internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy polic
     public UnmatchedMentee Explain(int mentee, string menteeId)
     {
         var feasibleMentors = 0;
-        var freeButLow = false;
         var cursor = index.Cursor(mentee);
         while (cursor.MoveNext(-1))
         {
             feasibleMentors++;
-            freeButLow |= _load[cursor.Mentor] < remainingCapacity[cursor.Mentor] && cursor.Score < scoreFloor;
+            if (_load[cursor.Mentor] < remainingCapacity[cursor.Mentor])
+            {
+                throw new InvalidOperationException($"Mentee {mentee} is unmatched beside a free feasible mentor {cursor.Mentor}.");
+            }
         }
 
         if (feasibleMentors == 0)
@@ -26,11 +33,10 @@ internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy polic
             return new UnmatchedMentee(menteeId, UnmatchedReason.NoFeasibleMentor, rule, 0, explanation);
         }
 
-        return freeButLow
-            ? new UnmatchedMentee(menteeId, UnmatchedReason.BelowFairnessFloor, null, feasibleMentors,
-                $"the free feasible mentors would score below the fairness floor of {scoreFloor}; the others were needed by other mentees")
-            : new UnmatchedMentee(menteeId, UnmatchedReason.MentorsNeededByOthers, null, feasibleMentors,
-                $"all {feasibleMentors} feasible mentor{(feasibleMentors == 1 ? " was" : "s were")} needed to match as many mentees as possible");
+        var mentors = feasibleMentors == 1 ? "mentor was" : "mentors were";
+        return new UnmatchedMentee(menteeId, UnmatchedReason.MentorsNeededByOthers, null, feasibleMentors, proven
+            ? $"all {feasibleMentors} feasible {mentors} needed to match as many mentees as possible"
+            : $"all {feasibleMentors} feasible {mentors} taken by other mentees (the solve stopped before proving this assignment best)");
     }
 
     /// <summary>Applies the rules one at a time in <see cref="PairRule"/> order; the one that empties the field is the answer.</summary>

@@ -25,6 +25,10 @@ internal static class PolicyChecks
                 {
                     yield return new InputError(Source, null, $"dimensions.{name}", $"weight {weight} is negative");
                 }
+                else if (weight > MatchingPolicy.MaxWeight)
+                {
+                    yield return new InputError(Source, null, $"dimensions.{name}", $"weight {weight} is above the largest allowed, {MatchingPolicy.MaxWeight}");
+                }
             }
         }
 
@@ -34,6 +38,11 @@ internal static class PolicyChecks
             {
                 yield return new InputError(Source, null, $"requireDifferent[{i}]", $"'{policy.RequireDifferent[i]}' is not a column of people.csv (attribute columns: {available})");
             }
+        }
+
+        if (policy.SharedSlotWeight > MatchingPolicy.MaxWeight)
+        {
+            yield return new InputError(Source, null, "sharedSlotWeight", $"must be at most {MatchingPolicy.MaxWeight}, not {policy.SharedSlotWeight}");
         }
 
         foreach (var (field, value) in new[]

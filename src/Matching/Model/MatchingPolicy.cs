@@ -6,7 +6,14 @@ namespace Mentoring.Matching;
 /// </summary>
 public sealed record MatchingPolicy
 {
-    /// <summary>The attribute columns that count, with integer weights ≥ 0. Required.</summary>
+    /// <summary>
+    /// The largest weight a dimension or <see cref="SharedSlotWeight"/> may have. Scores stay small
+    /// integers, so the exact arithmetic of the solver (profits of mentees × the highest score) can
+    /// never overflow, even at 10^5 mentees.
+    /// </summary>
+    public const int MaxWeight = 1000;
+
+    /// <summary>The attribute columns that count, with integer weights from 0 to <see cref="MaxWeight"/>. Required.</summary>
     public required IReadOnlyDictionary<string, int> Dimensions { get; init; }
 
     /// <summary>A pair must differ on at least this many <see cref="Dimensions"/>. Default 1.</summary>
@@ -18,7 +25,7 @@ public sealed record MatchingPolicy
     /// <summary>A pair must share at least this many availability slots. Default 1.</summary>
     public int MinSharedSlots { get; init; } = 1;
 
-    /// <summary>Score per shared slot. Default 1.</summary>
+    /// <summary>Score per shared slot, from 0 to <see cref="MaxWeight"/>. Default 1.</summary>
     public int SharedSlotWeight { get; init; } = 1;
 
     /// <summary><c>grade(mentee) - grade(mentor)</c> must be at least this. Default 1.</summary>

@@ -6,11 +6,11 @@ public enum UnmatchedReason
     /// <summary>No mentor passes every rule with them; <see cref="UnmatchedMentee.Rule"/> removed the last candidates.</summary>
     NoFeasibleMentor,
 
-    /// <summary>They had feasible mentors, but every one was needed to match as many mentees as possible.</summary>
+    /// <summary>
+    /// They had feasible mentors, but every one was needed to match as many mentees as possible
+    /// (when the result is <see cref="MatchStatus.Optimal"/>; a stopped solve says only that all were taken).
+    /// </summary>
     MentorsNeededByOthers,
-
-    /// <summary>Fairness objective: a mentor was free, but pairing them would fall below the lowest score the others reach.</summary>
-    BelowFairnessFloor,
 }
 
 /// <summary>A mentee left without a mentor, and why.</summary>
