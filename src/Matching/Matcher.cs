@@ -41,12 +41,11 @@ public static class Matcher
 
         var open = Enumerable.Range(0, compiled.MenteeCount).Where(k => !pins.IsPinned(k)).ToArray();
         var index = new MentorIndex(compiled, pins.RemainingCapacity, open);
-        var first = TopCandidates.Find(index, open, 0, PricingSearch.CandidatesPerMentee, cancellationToken);
-        var active = Enumerable.Range(0, open.Length).Where(k => first[k].Length > 0).ToArray();
-        var activeMentees = active.Select(k => open[k]).ToArray();
+        var anyMentor = TopCandidates.Find(index, open, 0, 1, null, cancellationToken);
+        var activeMentees = Enumerable.Range(0, open.Length).Where(k => anyMentor[k].Length > 0).Select(k => open[k]).ToArray();
 
         var search = new PricingSearch(index, solver, limits);
-        var best = ledger.Record(search.Solve(activeMentees, pins.RemainingCapacity, 0, active.Select(k => first[k]).ToArray(), cancellationToken));
+        var best = ledger.Record(search.Solve(activeMentees, pins.RemainingCapacity, 0, cancellationToken));
         var status = best.Proven ? MatchStatus.Optimal : MatchStatus.Feasible;
         var bound = best.Bound;
 
@@ -113,10 +112,18 @@ public static class Matcher
         }
 
         var waiting = mentees.Where(k => mentorOf[k] < 0).ToArray();
-        var picks = GreedyCandidates.Find(index, waiting, room, 0, cancellationToken);
-        for (var k = 0; k < waiting.Length; k++)
+        foreach (var mentee in waiting)
         {
-            mentorOf[waiting[k]] = picks[k].Mentor;
+            var cursor = index.Cursor(mentee);
+            while (cursor.MoveNext(-1))
+            {
+                if (room[cursor.Mentor] > 0)
+                {
+                    room[cursor.Mentor]--;
+                    mentorOf[mentee] = cursor.Mentor;
+                    break;
+                }
+            }
         }
     }
 
@@ -134,7 +141,7 @@ public static class Matcher
         while (low < high)
         {
             var middle = low + ((high - low + 1) / 2);
-            var attempt = ledger.Record(search.Solve(mentees, capacity, middle, null, cancellationToken));
+            var attempt = ledger.Record(search.Solve(mentees, capacity, middle, cancellationToken));
             if (!attempt.Proven)
             {
                 return (best, false);

@@ -20,15 +20,15 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
     /// <param name="mentees">The problem's mentee indexes to match.</param>
     /// <param name="mentorCapacity">Capacity left for each of the problem's mentors.</param>
     /// <param name="scoreFloor">Pairs scoring below this are left out (fairness); 0 for none.</param>
-    /// <param name="initial">First candidates for each mentee, best first, if already found.</param>
     /// <param name="cancellationToken">Checked between rounds and while pricing.</param>
-    public Outcome Solve(int[] mentees, int[] mentorCapacity, int scoreFloor, (int Mentor, int Score)[][]? initial, CancellationToken cancellationToken)
+    public Outcome Solve(int[] mentees, int[] mentorCapacity, int scoreFloor, CancellationToken cancellationToken)
     {
         var menteeCount = mentees.Length;
         var bigM = checked(((long)menteeCount * Math.Max(1, index.Problem.MaxPairScore)) + 1);
-        initial ??= TopCandidates.Find(index, mentees, scoreFloor, CandidatesPerMentee, cancellationToken);
 
-        var greedy = GreedyCandidates.Find(index, mentees, mentorCapacity, scoreFloor, cancellationToken);
+        // First candidates: each mentee's auction winner and its best mentors net of auction prices.
+        var (price, winner) = AuctionPrices.Run(index, mentees, mentorCapacity, scoreFloor, cancellationToken);
+        var initial = TopCandidates.Find(index, mentees, scoreFloor, CandidatesPerMentee, new MentorPrices(index, price), cancellationToken);
         var arcs = new CandidateArcs();
         for (var k = 0; k < menteeCount; k++)
         {
@@ -37,9 +37,9 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
                 arcs.Add(k, mentor, score);
             }
 
-            if (greedy[k].Mentor >= 0 && !initial[k].Any(c => c.Mentor == greedy[k].Mentor))
+            if (winner[k] >= 0 && !initial[k].Any(c => c.Mentor == winner[k]))
             {
-                arcs.Add(k, greedy[k].Mentor, greedy[k].Score);
+                arcs.Add(k, winner[k], index.Problem.ScoreIfFeasible(mentees[k], winner[k]));
             }
         }
 
