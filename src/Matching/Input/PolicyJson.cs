@@ -23,33 +23,11 @@ public static class PolicyJson
 
     /// <summary>Reads a policy from a UTF-8 JSON stream; the stream is left open.</summary>
     /// <exception cref="InvalidInputException">The text is not JSON or a field is invalid; every error found is listed.</exception>
-    public static MatchingPolicy Read(Stream stream)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(stream, DocumentOptions);
-            return Read(document.RootElement);
-        }
-        catch (JsonException e)
-        {
-            throw NotJson(e);
-        }
-    }
+    public static MatchingPolicy Read(Stream stream) => FromDocument(() => JsonDocument.Parse(stream, DocumentOptions));
 
     /// <summary>Reads a policy from JSON text.</summary>
     /// <exception cref="InvalidInputException">The text is not JSON or a field is invalid; every error found is listed.</exception>
-    public static MatchingPolicy Parse(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json, DocumentOptions);
-            return Read(document.RootElement);
-        }
-        catch (JsonException e)
-        {
-            throw NotJson(e);
-        }
-    }
+    public static MatchingPolicy Parse(string json) => FromDocument(() => JsonDocument.Parse(json, DocumentOptions));
 
     /// <summary>Reads a policy from a parsed JSON object (as an HTTP API receives it).</summary>
     /// <exception cref="InvalidInputException">A field is missing or invalid; every error found is listed.</exception>
@@ -181,6 +159,19 @@ public static class PolicyJson
         }
 
         writer.WriteEndArray();
+    }
+
+    private static MatchingPolicy FromDocument(Func<JsonDocument> parse)
+    {
+        try
+        {
+            using var document = parse();
+            return Read(document.RootElement);
+        }
+        catch (JsonException e)
+        {
+            throw NotJson(e);
+        }
     }
 
     private static InvalidInputException NotJson(JsonException e) =>
