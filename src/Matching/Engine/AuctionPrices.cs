@@ -12,7 +12,7 @@ namespace Mentoring.Matching.Engine;
 internal static class AuctionPrices
 {
     /// <summary>Bids allowed per mentee: enough to settle prices, few enough to stay cheap.</summary>
-    private const int BidsPerMentee = 4;
+    private const int BidsPerMentee = 2;
 
     /// <returns>The price of each mentor and each mentee's winning mentor (or -1).</returns>
     public static (long[] Price, int[] Winner) Run(MentorIndex index, int[] mentees, int[] mentorCapacity, int scoreFloor, CancellationToken cancellationToken)
