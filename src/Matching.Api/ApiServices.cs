@@ -1,0 +1,59 @@
+using Dapper;
+using Mentoring.Matching.Api.Cohorts;
+using Mentoring.Matching.Api.Errors;
+using Mentoring.Matching.Api.Pairings;
+using Mentoring.Matching.Api.Participants;
+using Mentoring.Matching.Api.Runs;
+using Mentoring.Matching.Api.Security;
+using Mentoring.Matching.Api.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Mentoring.Matching.Api;
+
+/// <summary>Wires the API's services: storage, stores, errors, OpenAPI, the clock.</summary>
+internal static class ApiServices
+{
+    private const string DefaultDatabase = "mentoring.db";
+
+    /// <summary>How long a run may prove optimality before it returns its best pairing as Feasible, in seconds.</summary>
+    private const string RunTimeLimitKey = "Mentoring:RunTimeLimitSeconds";
+
+    public static IServiceCollection AddMentoringApi(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        services.AddSingleton(new Db(ConnectionString(configuration, environment)));
+        services.AddSingleton<Migrator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<CohortStore>();
+        services.AddSingleton<PeopleStore>();
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<PairingStore>();
+        services.AddSingleton(new MatchingOptions { TimeLimit = TimeSpan.FromSeconds(configuration.GetValue(RunTimeLimitKey, 120)) });
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+        return services;
+    }
+
+    /// <summary>Applies migrations and settles the coordinator key before the first request.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<Migrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.GetRequiredService<CoordinatorKey>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    /// <summary>The configured connection string; by default a file next to the app's content, created on first run.</summary>
+    private static string ConnectionString(IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var builder = new SqliteConnectionStringBuilder(configuration[Db.ConfigurationKey] is { Length: > 0 } configured ? configured : $"Data Source={DefaultDatabase}");
+        if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            builder.DataSource = Path.Combine(environment.ContentRootPath, builder.DataSource);
+        }
+
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}

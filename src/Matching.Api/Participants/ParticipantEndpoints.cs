@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Mentoring.Matching.Api.Cohorts;
+using Mentoring.Matching.Api.Errors;
+using Mentoring.Matching.Api.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace Mentoring.Matching.Api.Participants;
+
+/// <summary>A cohort's people: loaded whole from the contract's CSV or JSON, all or nothing, and read back.</summary>
+internal static class ParticipantEndpoints
+{
+    /// <summary>The largest upload read, far above any real organisation's roster.</summary>
+    private const int MaxUploadBytes = 32 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapParticipants(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/cohorts/{cohortId:long}/people")
+            .WithTags("Participants")
+            .RequireAuthorization(Access.CoordinatorPolicy)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+
+        group.MapPut("/", ReplaceAsync)
+            .WithSummary("Load a draft cohort's people (text/csv as the contract's people.csv, or a JSON array), replacing any before")
+            .WithDescription("All or nothing: a file with any bad row is refused whole with every bad row named (422), and nothing of it is stored.")
+            .Accepts<IReadOnlyList<PersonInput>>("application/json")
+            .Accepts<string>("text/csv")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/", ListAsync).WithSummary("List a cohort's people in upload order");
+        return app;
+    }
+
+    private static async Task<Results<Ok<PeopleLoaded>, ProblemHttpResult>> ReplaceAsync(
+        long cohortId, HttpRequest request, PeopleStore people, CohortStore cohorts, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (CohortGate.RefuseUnlessDraft(await cohorts.StateAsync(cohortId, cancellationToken), cohortId, "its people") is { } early)
+        {
+            return early;
+        }
+
+        var format = MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) ? FormatOf(mediaType) : null;
+        if (format is null)
+        {
+            return Problems.UnsupportedMediaType($"Send the people as text/csv or application/json, not '{request.ContentType}'.");
+        }
+
+        if (await ReadBodyAsync(request, cancellationToken) is not { } body)
+        {
+            return TypedResults.Problem($"The upload is larger than {MaxUploadBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+        }
+
+        Roster roster;
+        if (format == "csv")
+        {
+            roster = PeopleCsv.Read(body);
+        }
+        else
+        {
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(body);
+            }
+            catch (JsonException e)
+            {
+                return TypedResults.Problem($"The body is not valid JSON: {e.Message}", statusCode: StatusCodes.Status400BadRequest, title: "The request could not be read");
+            }
+
+            using (document)
+            {
+                roster = PeopleJson.Read(document.RootElement);
+            }
+        }
+
+        if (roster.People.Count == 0)
+        {
+            return Problems.Invalid([new InputError(format == "csv" ? PeopleCsv.SourceName : PeopleJson.SourceName, null, null, "there are no people in the upload")]);
+        }
+
+        var state = await people.ReplaceAsync(cohortId, roster, time.GetUtcNow(), cancellationToken);
+        if (CohortGate.RefuseUnlessDraft(state, cohortId, "its people") is { } refusal)
+        {
+            return refusal;
+        }
+
+        return TypedResults.Ok(new PeopleLoaded(
+            roster.People.Count,
+            roster.People.Count(p => p.Role == ParticipantRole.Mentee),
+            roster.People.Count(p => p.Role == ParticipantRole.Mentor),
+            roster.AttributeColumns));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<PersonView>>, ProblemHttpResult>> ListAsync(long cohortId, PeopleStore people, CancellationToken cancellationToken) =>
+        await people.ListAsync(cohortId, cancellationToken) is { } list
+            ? TypedResults.Ok(list)
+            : CohortGate.CohortMissing(cohortId);
+
+    private static string? FormatOf(MediaTypeHeaderValue mediaType) =>
+        mediaType.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase) ? "csv"
+        : mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase) ? "json"
+        : null;
+
+    /// <summary>Reads the whole body (the library reads synchronously), or null when it is too large.</summary>
+    private static async Task<MemoryStream?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxUploadBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        return buffer;
+    }
+}
