@@ -3,7 +3,9 @@ using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Errors;
 using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Participants;
+using Mentoring.Matching.Api.Reports;
 using Mentoring.Matching.Api.Runs;
+using Mentoring.Matching.Api.Sessions;
 using Mentoring.Matching.Api.Security;
 using Mentoring.Matching.Api.Storage;
 using Microsoft.Data.Sqlite;
@@ -28,6 +30,8 @@ internal static class ApiServices
         services.AddSingleton<PeopleStore>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<PairingStore>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<ReportStore>();
         services.AddSingleton(new MatchingOptions { TimeLimit = TimeSpan.FromSeconds(configuration.GetValue(RunTimeLimitKey, 120)) });
 
         services.AddProblemDetails();

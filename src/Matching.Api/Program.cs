@@ -2,7 +2,9 @@ using Mentoring.Matching.Api;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Participants;
+using Mentoring.Matching.Api.Reports;
 using Mentoring.Matching.Api.Runs;
+using Mentoring.Matching.Api.Sessions;
 using Mentoring.Matching.Api.Security;
 using Mentoring.Matching.Api.Storage;
 using Scalar.AspNetCore;
@@ -25,5 +27,7 @@ app.MapCohorts();
 app.MapParticipants();
 app.MapRuns();
 app.MapPairings();
+app.MapSessions();
+app.MapReports();
 
 await app.RunAsync();
