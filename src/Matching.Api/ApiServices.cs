@@ -1,5 +1,6 @@
 using Dapper;
 using Mentoring.Matching.Api.Cohorts;
+using Mentoring.Matching.Api.Erasure;
 using Mentoring.Matching.Api.Errors;
 using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Participants;
@@ -20,10 +21,12 @@ internal static class ApiServices
     /// <summary>How long a run may prove optimality before it returns its best pairing as Feasible, in seconds.</summary>
     private const string RunTimeLimitKey = "Mentoring:RunTimeLimitSeconds";
 
-    public static IServiceCollection AddMentoringApi(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    public static IServiceCollection AddMentoringApi(this IServiceCollection services)
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
-        services.AddSingleton(new Db(ConnectionString(configuration, environment)));
+
+        // Settings are read when first needed, so hosts (and tests) can configure them up to the last moment.
+        services.AddSingleton(sp => new Db(ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>())));
         services.AddSingleton<Migrator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CohortStore>();
@@ -32,9 +35,20 @@ internal static class ApiServices
         services.AddSingleton<PairingStore>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<ReportStore>();
-        services.AddSingleton(new MatchingOptions { TimeLimit = TimeSpan.FromSeconds(configuration.GetValue(RunTimeLimitKey, 120)) });
+        services.AddSingleton<ErasureStore>();
+        services.AddSingleton(sp => new MatchingOptions
+        {
+            TimeLimit = TimeSpan.FromSeconds(sp.GetRequiredService<IConfiguration>().GetValue(RunTimeLimitKey, 120)),
+        });
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status404NotFound => "There is no such resource; the endpoints are listed at /openapi/v1.json.",
+                StatusCodes.Status405MethodNotAllowed => "This resource does not take this method; see /openapi/v1.json.",
+                StatusCodes.Status415UnsupportedMediaType => "This endpoint does not take this Content-Type (JSON bodies need application/json; people uploads take text/csv or application/json).",
+                _ => null,
+            });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());

@@ -1,16 +1,16 @@
 using Mentoring.Matching.Api;
 using Mentoring.Matching.Api.Cohorts;
+using Mentoring.Matching.Api.Erasure;
 using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Participants;
 using Mentoring.Matching.Api.Reports;
 using Mentoring.Matching.Api.Runs;
 using Mentoring.Matching.Api.Sessions;
 using Mentoring.Matching.Api.Security;
-using Mentoring.Matching.Api.Storage;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddMentoringApi(builder.Configuration, builder.Environment);
+builder.Services.AddMentoringApi();
 builder.Services.AddMentoringSecurity();
 
 var app = builder.Build();
@@ -29,5 +29,6 @@ app.MapRuns();
 app.MapPairings();
 app.MapSessions();
 app.MapReports();
+app.MapErasure();
 
 await app.RunAsync();

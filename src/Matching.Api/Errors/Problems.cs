@@ -22,9 +22,6 @@ internal static class Problems
     /// <summary>An error in one of the request's own fields.</summary>
     public static InputError RequestError(string field, string message) => new(RequestSource, null, field, message);
 
-    public static ProblemHttpResult UnsupportedMediaType(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
-
     /// <summary>A 422 naming every error, with the first in <c>detail</c>.</summary>
     public static ProblemDetails InvalidDetails(IReadOnlyList<InputError> errors)
     {

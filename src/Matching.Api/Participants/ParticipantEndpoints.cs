@@ -4,6 +4,7 @@ using Mentoring.Matching.Api.Errors;
 using Mentoring.Matching.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace Mentoring.Matching.Api.Participants;
 
@@ -12,6 +13,10 @@ internal static class ParticipantEndpoints
 {
     /// <summary>The largest upload read, far above any real organisation's roster.</summary>
     private const int MaxUploadBytes = 32 * 1024 * 1024;
+
+    private const string CsvType = "text/csv";
+
+    private const string JsonType = "application/json";
 
     public static IEndpointRouteBuilder MapParticipants(this IEndpointRouteBuilder app)
     {
@@ -23,8 +28,17 @@ internal static class ParticipantEndpoints
         group.MapPut("/", ReplaceAsync)
             .WithSummary("Load a draft cohort's people (text/csv as the contract's people.csv, or a JSON array), replacing any before")
             .WithDescription("All or nothing: a file with any bad row is refused whole with every bad row named (422), and nothing of it is stored.")
-            .Accepts<IReadOnlyList<PersonInput>>("application/json")
-            .Accepts<string>("text/csv")
+            .Accepts<IReadOnlyList<PersonInput>>(JsonType, CsvType)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // One Accepts describes both types (routing answers 415 for others); the CSV body is text.
+                if (operation.RequestBody?.Content?.TryGetValue(CsvType, out var csv) == true)
+                {
+                    csv.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The contract's people.csv" };
+                }
+
+                return Task.CompletedTask;
+            })
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", ListAsync).WithSummary("List a cohort's people in upload order");
         return app;
@@ -38,19 +52,21 @@ internal static class ParticipantEndpoints
             return early;
         }
 
-        var format = MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) ? FormatOf(mediaType) : null;
-        if (format is null)
+        // Routing lets only these types through, and a request without any.
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType))
         {
-            return Problems.UnsupportedMediaType($"Send the people as text/csv or application/json, not '{request.ContentType}'.");
+            return TypedResults.Problem(
+                $"Send the people as {CsvType} or {JsonType}.", statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
         }
 
+        var isCsv = mediaType.MediaType.Equals(CsvType, StringComparison.OrdinalIgnoreCase);
         if (await ReadBodyAsync(request, cancellationToken) is not { } body)
         {
             return TypedResults.Problem($"The upload is larger than {MaxUploadBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
         }
 
         Roster roster;
-        if (format == "csv")
+        if (isCsv)
         {
             roster = PeopleCsv.Read(body);
         }
@@ -74,7 +90,7 @@ internal static class ParticipantEndpoints
 
         if (roster.People.Count == 0)
         {
-            return Problems.Invalid([new InputError(format == "csv" ? PeopleCsv.SourceName : PeopleJson.SourceName, null, null, "there are no people in the upload")]);
+            return Problems.Invalid([new InputError(isCsv ? PeopleCsv.SourceName : PeopleJson.SourceName, null, null, "there are no people in the upload")]);
         }
 
         var state = await people.ReplaceAsync(cohortId, roster, time.GetUtcNow(), cancellationToken);
@@ -94,11 +110,6 @@ internal static class ParticipantEndpoints
         await people.ListAsync(cohortId, cancellationToken) is { } list
             ? TypedResults.Ok(list)
             : CohortGate.CohortMissing(cohortId);
-
-    private static string? FormatOf(MediaTypeHeaderValue mediaType) =>
-        mediaType.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase) ? "csv"
-        : mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase) ? "json"
-        : null;
 
     /// <summary>Reads the whole body (the library reads synchronously), or null when it is too large.</summary>
     private static async Task<MemoryStream?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

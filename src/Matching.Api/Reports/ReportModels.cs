@@ -34,7 +34,7 @@ internal sealed record DimensionCoverage(string Dimension, string PairsDiffering
 /// <summary>Sessions held, in total and per pair.</summary>
 /// <param name="Held">Sessions logged.</param>
 /// <param name="PerPair">How many pairs held 0, 1–2, 3–5 and 6 or more sessions.</param>
-/// <param name="MeanPerPair">Mean sessions per pair, to one decimal; null when fewer than 5 pairs.</param>
+/// <param name="MeanPerPair">Mean sessions per pair, to one decimal; null when fewer than 5 pairs or 5 sessions (it would give the count away).</param>
 internal sealed record SessionFigures(string Held, IReadOnlyList<SessionBand> PerPair, double? MeanPerPair);
 
 /// <summary>Pairs that held a number of sessions in a band.</summary>

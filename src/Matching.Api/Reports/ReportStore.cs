@@ -61,7 +61,7 @@ internal sealed class ReportStore(Db db)
             new SessionFigures(
                 SmallCounts.Show(held),
                 Bands.Select((b, i) => new SessionBand(b.Name, bandShown[i])).ToArray(),
-                pairs >= SmallCounts.Threshold ? Math.Round((double)held / pairs, 1) : null),
+                pairs >= SmallCounts.Threshold && enoughSessions ? Math.Round((double)held / pairs, 1) : null),
             new MinuteFigures(enoughSessions ? minutes : null, enoughSessions ? Math.Round((double)minutes / held, 1) : null),
             topics.Select(t => new TopicCount(t.Code, t.Label, SmallCounts.Show(topicSessions.GetValueOrDefault(t.Code)))).ToArray());
     }
