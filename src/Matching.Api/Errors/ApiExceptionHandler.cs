@@ -15,7 +15,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         var details = exception switch
         {
             InvalidInputException invalid => Problems.InvalidDetails(invalid.Errors),
-            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read", Detail = Unwrap(bad) },
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read", Detail = Unwrap(bad, httpContext.Request) },
             JsonException json => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "The request could not be read", Detail = json.Message },
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested =>
                 new ProblemDetails { Status = StatusCodes.Status499ClientClosedRequest, Title = "The request was cancelled" },
@@ -31,9 +31,13 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
     }
 
-    /// <summary>The framework's message, plus the JSON reader's, which says where the body is broken.</summary>
-    private static string Unwrap(BadHttpRequestException bad) =>
-        bad.InnerException is JsonException json ? $"{bad.Message} {json.Message}" : bad.Message;
+    /// <summary>The framework's message, plus the JSON reader's, which says where the body is broken; plain words for a missing body.</summary>
+    private static string Unwrap(BadHttpRequestException bad, HttpRequest request) => bad.InnerException switch
+    {
+        JsonException json => $"{bad.Message} {json.Message}",
+        null when request.ContentLength is 0 or null && request.Headers.TransferEncoding.Count == 0 => "The request has no body; this endpoint takes a JSON body (application/json).",
+        _ => bad.Message,
+    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error on {Method} {Path}")]
     private partial void LogUnexpected(Exception exception, string method, string path);
