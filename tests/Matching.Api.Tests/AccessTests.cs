@@ -5,12 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mentoring.Matching.Api.Tests;
 
-/// <summary>A published tiny cohort whose pairs' credentials the access tests use; nothing here changes it.</summary>
+/// <summary>A published tiny cohort whose pairs' credentials tests use, and a draft one; tests do not change either.</summary>
 public sealed class PublishedCohortFactory : ApiFactory, IAsyncLifetime
 {
     public long CohortId { get; private set; }
 
     public long RunId { get; private set; }
+
+    public long DraftCohortId { get; private set; }
 
     public JsonNode Pairs { get; private set; } = new JsonArray();
 
@@ -21,6 +23,7 @@ public sealed class PublishedCohortFactory : ApiFactory, IAsyncLifetime
         var run = await scenario.RunAsync(CohortId);
         RunId = (long)run["id"]!;
         Pairs = (await scenario.PublishAsync(CohortId, RunId))["pairs"]!;
+        DraftCohortId = await scenario.CohortWithPeopleAsync();
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
