@@ -19,21 +19,25 @@ public class ApiFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     public ApiFactory()
-        : this(Path.Combine(Path.GetTempPath(), $"mentoring-api-{Guid.NewGuid():N}.db"), CoordinatorKey)
+        : this(TempDatabase.NewPath(), CoordinatorKey, ownsDatabase: true)
     {
     }
 
     /// <param name="databasePath">The SQLite file (created on first start).</param>
     /// <param name="coordinatorKey">The configured key, or null to let the API generate one.</param>
-    protected ApiFactory(string databasePath, string? coordinatorKey)
+    /// <param name="ownsDatabase">Delete the file when disposed; false lets another factory start on it.</param>
+    protected ApiFactory(string databasePath, string? coordinatorKey, bool ownsDatabase)
     {
         DatabasePath = databasePath;
         ConfiguredKey = coordinatorKey;
+        OwnsDatabase = ownsDatabase;
     }
 
     public string DatabasePath { get; }
 
     public string? ConfiguredKey { get; }
+
+    public bool OwnsDatabase { get; }
 
     public FakeTimeProvider Time { get; } = new(Now);
 
@@ -77,14 +81,29 @@ public class ApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && OwnsDatabase)
+        {
+            TempDatabase.Delete(DatabasePath);
+        }
+    }
+
+    /// <summary>Temporary database files, deleted with their WAL and shared-memory files.</summary>
+    public sealed class TempDatabase : IDisposable
+    {
+        public string Path { get; } = NewPath();
+
+        public static string NewPath() => System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"mentoring-api-{Guid.NewGuid():N}.db");
+
+        public static void Delete(string path)
         {
             SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
-                File.Delete(DatabasePath + suffix);
+                File.Delete(path + suffix);
             }
         }
+
+        public void Dispose() => Delete(Path);
     }
 
     private sealed class QueueLoggerProvider(ConcurrentQueue<string> queue) : ILoggerProvider
