@@ -9,6 +9,7 @@ using Mentoring.Matching.Api.Runs;
 using Mentoring.Matching.Api.Sessions;
 using Mentoring.Matching.Api.Security;
 using Mentoring.Matching.Api.Storage;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Data.Sqlite;
 
 namespace Mentoring.Matching.Api;
@@ -51,7 +52,13 @@ internal static class ApiServices
             });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<BearerSecurityTransformer>();
+            options.AddSchemaTransformer<PolicySchemaTransformer>();
+            options.CreateSchemaReferenceId = type =>
+                type.Type == typeof(System.Text.Json.JsonElement) ? "Policy" : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+        });
         return services;
     }
 
