@@ -101,12 +101,16 @@ public sealed class MalformedInputTests(PublishedCohortFactory published) : ICla
     }
 
     [Fact]
-    public async Task A_huge_number_or_a_bad_date_in_a_session_is_400()
+    public async Task A_huge_number_or_a_bad_date_in_a_session_is_400_naming_the_place_in_plain_words()
     {
         var pair = published.Pairs[0]!["pairId"];
 
-        await (await published.Coordinator().PostAsync($"/pairs/{pair}/sessions", """{ "date": "2026-02-30", "minutes": 30, "topics": ["other"] }""")).ExpectProblemAsync(HttpStatusCode.BadRequest);
-        await (await published.Coordinator().PostAsync($"/pairs/{pair}/sessions", """{ "date": "2026-02-01", "minutes": 1e400, "topics": ["other"] }""")).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        var date = await (await published.Coordinator().PostAsync($"/pairs/{pair}/sessions", """{ "date": "2026-02-30", "minutes": 30, "topics": ["other"] }""")).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        var number = await (await published.Coordinator().PostAsync($"/pairs/{pair}/sessions", """{ "date": "2026-02-01", "minutes": 1e400, "topics": ["other"] }""")).ExpectProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("$.date", (string?)date["detail"], StringComparison.Ordinal);
+        Assert.Contains("$.minutes", (string?)number["detail"], StringComparison.Ordinal);
+        Assert.DoesNotContain("Mentoring.", (string?)date["detail"], StringComparison.Ordinal);
     }
 
     private async Task<string> SessionAsync()

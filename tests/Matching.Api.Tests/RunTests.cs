@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Mentoring.Matching.Api.Tests;
@@ -158,13 +157,5 @@ public sealed class RunTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
         await (await Client.GetAsync($"/cohorts/{second}/runs/{run["id"]}")).ExpectProblemAsync(HttpStatusCode.NotFound);
         await (await Client.PostAsync($"/cohorts/{second}/runs/{run["id"]}/publish", null)).ExpectProblemAsync(HttpStatusCode.NotFound);
-    }
-
-    [Fact]
-    public void The_seeds_are_a_real_cohort()
-    {
-        var (people, _) = TestData.Seeds;
-
-        Assert.True(Encoding.UTF8.GetByteCount(people) > 100);
     }
 }

@@ -16,7 +16,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         {
             InvalidInputException invalid => Problems.InvalidDetails(invalid.Errors),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read", Detail = Unwrap(bad, httpContext.Request) },
-            JsonException json => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "The request could not be read", Detail = json.Message },
+            JsonException json => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "The request could not be read", Detail = Describe(json) },
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested =>
                 new ProblemDetails { Status = StatusCodes.Status499ClientClosedRequest, Title = "The request was cancelled" },
             _ => null,
@@ -31,13 +31,19 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
     }
 
-    /// <summary>The framework's message, plus the JSON reader's, which says where the body is broken; plain words for a missing body.</summary>
+    /// <summary>Where and how the body is broken, in plain words; plain words for a missing body too.</summary>
     private static string Unwrap(BadHttpRequestException bad, HttpRequest request) => bad.InnerException switch
     {
-        JsonException json => $"{bad.Message} {json.Message}",
+        JsonException json => Describe(json),
         null when request.ContentLength is 0 or null && request.Headers.TransferEncoding.Count == 0 => "The request has no body; this endpoint takes a JSON body (application/json).",
         _ => bad.Message,
     };
+
+    /// <summary>The reader's own words for broken syntax; for a value of the wrong type, its place without .NET type names.</summary>
+    private static string Describe(JsonException json) =>
+        json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            ? $"The value at {json.Path} (line {json.LineNumber + 1}) does not have the expected type or form: dates are \"YYYY-MM-DD\", numbers are JSON numbers, lists are arrays."
+            : $"The body is not valid JSON: {json.Message}";
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error on {Method} {Path}")]
     private partial void LogUnexpected(Exception exception, string method, string path);
