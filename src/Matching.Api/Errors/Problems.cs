@@ -17,8 +17,6 @@ internal static class Problems
 
     public static ProblemHttpResult Invalid(IReadOnlyList<InputError> errors) => TypedResults.Problem(InvalidDetails(errors));
 
-    public static ProblemHttpResult Invalid(string field, string message) => Invalid([RequestError(field, message)]);
-
     /// <summary>An error in one of the request's own fields.</summary>
     public static InputError RequestError(string field, string message) => new(RequestSource, null, field, message);
 
