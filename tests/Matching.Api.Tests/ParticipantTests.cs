@@ -35,6 +35,18 @@ public sealed class ParticipantTests(ApiFactory factory) : IClassFixture<ApiFact
     }
 
     [Fact]
+    public async Task A_csv_with_a_charset_and_a_byte_order_mark_is_read()
+    {
+        var id = await scenario.CreateCohortAsync();
+        var content = new ByteArrayContent([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(TestData.TinyPeople)]);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("text/csv; charset=utf-8");
+
+        var loaded = (await (await Client.PutAsync($"/cohorts/{id}/people", content)).ExpectAsync(HttpStatusCode.OK))!;
+
+        Assert.Equal(4, (int)loaded["people"]!);
+    }
+
+    [Fact]
     public async Task Json_and_csv_uploads_of_the_same_people_are_the_same_input()
     {
         var fromCsv = await scenario.CohortWithPeopleAsync();
