@@ -9,6 +9,7 @@ using Mentoring.Matching.Api.Runs;
 using Mentoring.Matching.Api.Sessions;
 using Mentoring.Matching.Api.Security;
 using Mentoring.Matching.Api.Storage;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Data.Sqlite;
 
@@ -52,6 +53,9 @@ internal static class ApiServices
             });
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        // As with policy.json, a misspelt field is an error rather than silently ignored.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow);
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<BearerSecurityTransformer>();

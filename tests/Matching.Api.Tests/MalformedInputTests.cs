@@ -113,6 +113,17 @@ public sealed class MalformedInputTests(PublishedCohortFactory published) : ICla
         Assert.DoesNotContain("Mentoring.", (string?)date["detail"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_misspelt_field_is_400_naming_it()
+    {
+        var pair = published.Pairs[0]!["pairId"];
+
+        var problem = await (await published.Coordinator().PostAsync($"/pairs/{pair}/sessions", """{ "date": "2026-02-01", "minuts": 30, "topics": ["other"] }""")).ExpectProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("'minuts'", (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.DoesNotContain("Mentoring.", (string?)problem["detail"], StringComparison.Ordinal);
+    }
+
     private async Task<string> SessionAsync()
     {
         var pair = published.Pairs[0]!["pairId"];

@@ -39,11 +39,22 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         _ => bad.Message,
     };
 
-    /// <summary>The reader's own words for broken syntax; for a value of the wrong type, its place without .NET type names.</summary>
-    private static string Describe(JsonException json) =>
-        json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
-            ? $"The value at {json.Path} (line {json.LineNumber + 1}) does not have the expected type or form: dates are \"YYYY-MM-DD\", numbers are JSON numbers, lists are arrays."
-            : $"The body is not valid JSON: {json.Message}";
+    /// <summary>The reader's own words for broken syntax; for a wrong or unknown field, its place without .NET type names.</summary>
+    private static string Describe(JsonException json) => json.Message switch
+    {
+        var m when m.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) =>
+            $"The value at {json.Path} (line {json.LineNumber + 1}) does not have the expected type or form: dates are \"YYYY-MM-DD\", numbers are JSON numbers, lists are arrays.",
+        var m when m.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) =>
+            $"{UnknownField(m)} is not a field this endpoint takes; see /openapi/v1.json.",
+        var m => $"The body is not valid JSON: {m}",
+    };
+
+    private static string UnknownField(string message)
+    {
+        var start = message.IndexOf('\'', StringComparison.Ordinal);
+        var end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
+        return end < 0 ? "A field" : $"The field {message[start..(end + 1)]}";
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error on {Method} {Path}")]
     private partial void LogUnexpected(Exception exception, string method, string path);
