@@ -60,6 +60,19 @@ public sealed class PublishTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Of_two_publishes_at_once_exactly_one_wins()
+    {
+        var id = await scenario.CohortWithPeopleAsync();
+        var runs = new[] { await scenario.RunAsync(id), await scenario.RunAsync(id) };
+
+        var responses = await Task.WhenAll(runs.Select(run => factory.Coordinator().PostAsync($"/cohorts/{id}/runs/{run["id"]}/publish", null)));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        var pairs = (await (await Client.GetAsync($"/cohorts/{id}/pairs")).ExpectAsync(HttpStatusCode.OK))!.AsArray();
+        Assert.Equal(2, pairs.Count);
+    }
+
+    [Fact]
     public async Task A_stale_run_is_refused_409()
     {
         var id = await scenario.CohortWithPeopleAsync();
