@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dapper;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Erasure;
@@ -6,10 +7,9 @@ using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Participants;
 using Mentoring.Matching.Api.Reports;
 using Mentoring.Matching.Api.Runs;
-using Mentoring.Matching.Api.Sessions;
 using Mentoring.Matching.Api.Security;
+using Mentoring.Matching.Api.Sessions;
 using Mentoring.Matching.Api.Storage;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Data.Sqlite;
 

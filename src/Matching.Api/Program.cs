@@ -5,8 +5,8 @@ using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Participants;
 using Mentoring.Matching.Api.Reports;
 using Mentoring.Matching.Api.Runs;
-using Mentoring.Matching.Api.Sessions;
 using Mentoring.Matching.Api.Security;
+using Mentoring.Matching.Api.Sessions;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);

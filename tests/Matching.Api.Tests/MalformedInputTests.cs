@@ -131,7 +131,10 @@ public sealed class MalformedInputTests(PublishedCohortFactory published) : ICla
         return session["id"]!.ToString();
     }
 
-    private Task<HttpResponseMessage> Send(string method, string path, string session, HttpContent? content) =>
-        published.Coordinator().SendAsync(new HttpRequestMessage(new HttpMethod(method), published.Fill(path.Replace("{cohort}", published.DraftCohortId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
-            .Replace("999999", session, StringComparison.Ordinal)) { Content = content });
+    private Task<HttpResponseMessage> Send(string method, string path, string session, HttpContent? content)
+    {
+        var draft = path.Replace("{cohort}", published.DraftCohortId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var url = published.Fill(draft).Replace("999999", session, StringComparison.Ordinal);
+        return published.Coordinator().SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = content });
+    }
 }

@@ -12,7 +12,7 @@ namespace Mentoring.Matching.Api.Participants;
 internal static class ParticipantEndpoints
 {
     /// <summary>The largest upload read, far above any real organisation's roster.</summary>
-    private const int MaxUploadBytes = 32 * 1024 * 1024;
+    private const int MaxUploadBytes = 30_000_000;
 
     private const string CsvType = "text/csv";
 
@@ -62,7 +62,7 @@ internal static class ParticipantEndpoints
         var isCsv = mediaType.MediaType.Equals(CsvType, StringComparison.OrdinalIgnoreCase);
         if (await ReadBodyAsync(request, cancellationToken) is not { } body)
         {
-            return TypedResults.Problem($"The upload is larger than {MaxUploadBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+            return TypedResults.Problem($"The upload is larger than {MaxUploadBytes / 1_000_000} MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
         }
 
         Roster roster;
