@@ -2,7 +2,16 @@ using System.Net;
 
 namespace Mentoring.Matching.Api.Tests;
 
-public sealed class ConcurrencyTests(ApiFactory factory) : IClassFixture<ApiFactory>
+/// <summary>The API on a real Kestrel server on a loopback port, so concurrent requests are real connections.</summary>
+public sealed class KestrelApiFactory : ApiFactory
+{
+    public KestrelApiFactory()
+    {
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+    }
+}
+
+public sealed class ConcurrencyTests(KestrelApiFactory factory) : IClassFixture<KestrelApiFactory>
 {
     private const int SessionsPerPair = 40;
 
@@ -11,6 +20,7 @@ public sealed class ConcurrencyTests(ApiFactory factory) : IClassFixture<ApiFact
     {
         var (_, publication) = await new Scenario(factory).PublishedAsync();
         var pairs = publication["pairs"]!.AsArray().Select(p => ((long)p!["pairId"]!, factory.WithToken((string)p["credential"]!))).ToArray();
+        Assert.Equal("127.0.0.1", pairs[0].Item2.BaseAddress?.Host);
 
         // Every pair logs at once, each request on its own; minutes differ so every entry is recognisable.
         var posts = pairs.SelectMany(pair => Enumerable.Range(1, SessionsPerPair).Select(async minutes =>
