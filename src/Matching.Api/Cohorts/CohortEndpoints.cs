@@ -1,0 +1,180 @@
+using System.Text.Json;
+using Mentoring.Matching.Api.Errors;
+using Mentoring.Matching.Api.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Mentoring.Matching.Api.Cohorts;
+
+/// <summary>Cohorts: create, list, read, and change the policy (pins and forbids included) while still a draft.</summary>
+internal static class CohortEndpoints
+{
+    private const int MaxNameLength = 200;
+
+    public static IEndpointRouteBuilder MapCohorts(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/cohorts")
+            .WithTags("Cohorts")
+            .RequireAuthorization(Access.CoordinatorPolicy)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+
+        group.MapPost("/", CreateAsync)
+            .WithSummary("Create a draft cohort with its policy")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/", ListAsync).WithSummary("List the cohorts");
+        group.MapGet("/{cohortId:long}", GetAsync)
+            .WithSummary("Read a cohort")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPut("/{cohortId:long}/policy", ReplacePolicyAsync)
+            .WithSummary("Replace a draft cohort's policy (the contract's policy.json)")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
+
+        MapPairList(group, "pins", "Pin", p => p.PinnedPairs, (p, pairs) => p with { PinnedPairs = pairs });
+        MapPairList(group, "forbids", "Forbid", p => p.ForbiddenPairs, (p, pairs) => p with { ForbiddenPairs = pairs });
+        return app;
+    }
+
+    private static async Task<Results<Created<CohortView>, ProblemHttpResult>> CreateAsync(
+        CreateCohortRequest request, CohortStore cohorts, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new List<InputError>();
+        var name = request.Name?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            errors.Add(Problems.RequestError("name", "the cohort needs a name"));
+        }
+        else if (name.Length > MaxNameLength)
+        {
+            errors.Add(Problems.RequestError("name", $"must be at most {MaxNameLength} characters"));
+        }
+
+        if (request.StartsOn is null)
+        {
+            errors.Add(Problems.RequestError("startsOn", "the first day is required, e.g. \"2026-01-12\""));
+        }
+
+        if (request.EndsOn is null)
+        {
+            errors.Add(Problems.RequestError("endsOn", "the last day is required, e.g. \"2026-07-31\""));
+        }
+        else if (request.EndsOn < request.StartsOn)
+        {
+            errors.Add(Problems.RequestError("endsOn", "the last day is before the first"));
+        }
+
+        var policy = request.Policy is { } element
+            ? PolicyInput.Read(element, "policy", errors)
+            : null;
+        if (request.Policy is null)
+        {
+            errors.Add(Problems.RequestError("policy", "the matching policy is required (the contract's policy.json)"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var id = await cohorts.CreateAsync(name, request.StartsOn!.Value, request.EndsOn!.Value, policy!, time.GetUtcNow(), cancellationToken);
+        var view = (await cohorts.GetAsync(id, cancellationToken))!;
+        return TypedResults.Created($"/cohorts/{id}", view);
+    }
+
+    private static async Task<Ok<IReadOnlyList<CohortView>>> ListAsync(CohortStore cohorts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await cohorts.ListAsync(cancellationToken));
+
+    private static async Task<Results<Ok<CohortView>, ProblemHttpResult>> GetAsync(long cohortId, CohortStore cohorts, CancellationToken cancellationToken) =>
+        await cohorts.GetAsync(cohortId, cancellationToken) is { } view
+            ? TypedResults.Ok(view)
+            : CohortGate.CohortMissing(cohortId);
+
+    private static async Task<Results<Ok<CohortView>, ProblemHttpResult>> ReplacePolicyAsync(
+        long cohortId, [FromBody] JsonElement policy, CohortStore cohorts, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new List<InputError>();
+        if (PolicyInput.Read(policy, "", errors) is not { } replacement)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        return await EditAsync(cohortId, _ => replacement, cohorts, time, "", cancellationToken);
+    }
+
+    /// <summary>Maps <c>POST /cohorts/{id}/{list}</c> (add a pair) and <c>DELETE /cohorts/{id}/{list}?menteeId=&amp;mentorId=</c> (remove it).</summary>
+    private static void MapPairList(
+        RouteGroupBuilder group,
+        string list,
+        string verb,
+        Func<MatchingPolicy, IReadOnlyList<PersonPair>> pairsOf,
+        Func<MatchingPolicy, IReadOnlyList<PersonPair>, MatchingPolicy> withPairs)
+    {
+        group.MapPost($"/{{cohortId:long}}/{list}", async Task<Results<Ok<CohortView>, ProblemHttpResult>> (
+                long cohortId, PairRequest request, CohortStore cohorts, TimeProvider time, CancellationToken cancellationToken) =>
+            {
+                if (ReadPair(request.MenteeId, request.MentorId) is not { } pair)
+                {
+                    return MissingIds(request.MenteeId, request.MentorId);
+                }
+
+                // Adding a pair that is already listed changes nothing and is not an error.
+                return await EditAsync(
+                    cohortId, p => pairsOf(p).Contains(pair) ? null : withPairs(p, [.. pairsOf(p), pair]), cohorts, time, "", cancellationToken);
+            })
+            .WithSummary($"{verb} a (mentee, mentor) pair in a draft cohort's policy; run again to see the effect")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
+
+        group.MapDelete($"/{{cohortId:long}}/{list}", async Task<Results<Ok<CohortView>, ProblemHttpResult>> (
+                long cohortId, string? menteeId, string? mentorId, CohortStore cohorts, TimeProvider time, CancellationToken cancellationToken) =>
+            {
+                if (ReadPair(menteeId, mentorId) is not { } pair)
+                {
+                    return MissingIds(menteeId, mentorId);
+                }
+
+                return await EditAsync(
+                    cohortId,
+                    p => pairsOf(p).Contains(pair) ? withPairs(p, pairsOf(p).Where(q => q != pair).ToArray()) : null,
+                    cohorts,
+                    time,
+                    $"({pair.MenteeId}, {pair.MentorId}) is not in {list}",
+                    cancellationToken);
+            })
+            .WithSummary($"Remove a pair from a draft cohort's {list}")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+    }
+
+    /// <summary>Applies a policy edit and answers with the cohort; <paramref name="absent"/> is the 404 when an unchanged edit means "not there".</summary>
+    private static async Task<Results<Ok<CohortView>, ProblemHttpResult>> EditAsync(
+        long cohortId, Func<MatchingPolicy, MatchingPolicy?> edit, CohortStore cohorts, TimeProvider time, string absent, CancellationToken cancellationToken)
+    {
+        var outcome = await cohorts.EditPolicyAsync(cohortId, edit, time.GetUtcNow(), cancellationToken);
+        return outcome switch
+        {
+            PolicyEdit.Missing => CohortGate.CohortMissing(cohortId),
+            PolicyEdit.Published => CohortGate.RefuseUnlessDraft(CohortState.Published, cohortId, "its policy")!,
+            PolicyEdit.Unchanged when absent.Length > 0 => Problems.NotFound(absent),
+            _ => TypedResults.Ok((await cohorts.GetAsync(cohortId, cancellationToken))!),
+        };
+    }
+
+    private static PersonPair? ReadPair(string? menteeId, string? mentorId) =>
+        string.IsNullOrWhiteSpace(menteeId) || string.IsNullOrWhiteSpace(mentorId)
+            ? null
+            : new PersonPair(menteeId.Trim(), mentorId.Trim());
+
+    private static ProblemHttpResult MissingIds(string? menteeId, string? mentorId)
+    {
+        var errors = new List<InputError>();
+        if (string.IsNullOrWhiteSpace(menteeId))
+        {
+            errors.Add(Problems.RequestError("menteeId", "the mentee's id is required"));
+        }
+
+        if (string.IsNullOrWhiteSpace(mentorId))
+        {
+            errors.Add(Problems.RequestError("mentorId", "the mentor's id is required"));
+        }
+
+        return Problems.Invalid(errors);
+    }
+}

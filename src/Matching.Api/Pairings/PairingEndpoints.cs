@@ -1,0 +1,56 @@
+using Mentoring.Matching.Api.Errors;
+using Mentoring.Matching.Api.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Mentoring.Matching.Api.Pairings;
+
+/// <summary>Publishing: one run's pairs become the cohort's pairings, each pair with its own logging credential.</summary>
+internal static class PairingEndpoints
+{
+    public static IEndpointRouteBuilder MapPairings(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/cohorts/{cohortId:long}")
+            .WithTags("Pairings")
+            .RequireAuthorization(Access.CoordinatorPolicy)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+
+        group.MapPost("/runs/{runId:long}/publish", PublishAsync)
+            .WithSummary("Publish a run's pairs as the cohort's pairings; answers each pair's logging credential, shown only this once")
+            .WithDescription("409 when the cohort is already published, the run is stale (people or policy changed since), or the run is Infeasible.")
+            .ProducesProblems(StatusCodes.Status409Conflict);
+        group.MapGet("/pairs", ListAsync).WithSummary("List the cohort's published pairs with their sessions logged");
+        group.MapPost("/pairs/{pairId:long}/credential", ReissueAsync)
+            .WithSummary("Issue a pair a new logging credential (the old one stops working)")
+            .ProducesProblems(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    private static async Task<Results<Created<Publication>, ProblemHttpResult>> PublishAsync(
+        long cohortId, long runId, PairingStore pairings, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (publication, refusal, status) = await pairings.PublishAsync(cohortId, runId, time.GetUtcNow(), cancellationToken);
+        return refusal switch
+        {
+            null => TypedResults.Created($"/cohorts/{cohortId}/pairs", publication),
+            PublishRefusal.CohortMissing => Problems.NotFound($"There is no cohort {cohortId}."),
+            PublishRefusal.RunMissing => Problems.NotFound($"Cohort {cohortId} has no run {runId}."),
+            PublishRefusal.AlreadyPublished => Problems.Conflict($"Cohort {cohortId} is already published."),
+            PublishRefusal.NotPublishable => Problems.Conflict($"Run {runId} is {status}: it has no pairing to publish."),
+            _ => Problems.Conflict($"Run {runId} is stale: the cohort's people or policy changed since it ran. Run again and publish the new run."),
+        };
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<PairView>>, ProblemHttpResult>> ListAsync(long cohortId, PairingStore pairings, CancellationToken cancellationToken) =>
+        await pairings.ListAsync(cohortId, cancellationToken) is { } pairs
+            ? TypedResults.Ok(pairs)
+            : Problems.NotFound($"There is no cohort {cohortId}.");
+
+    private static async Task<Results<Ok<PairCredential>, ProblemHttpResult>> ReissueAsync(
+        long cohortId, long pairId, PairingStore pairings, CancellationToken cancellationToken) =>
+        await pairings.ReissueAsync(cohortId, pairId, cancellationToken) switch
+        {
+            null => Problems.NotFound($"Cohort {cohortId} has no pair {pairId}."),
+            { Credential.Length: 0 } => Problems.Conflict($"Pair {pairId} has ended: a member's data was erased."),
+            var credential => TypedResults.Ok(credential),
+        };
+}

@@ -1,0 +1,26 @@
+namespace Mentoring.Matching.Api.Pairings;
+
+/// <summary>A published cohort's pairs, each with its logging credential. The credentials are shown only here, once.</summary>
+/// <param name="CohortId">The cohort.</param>
+/// <param name="RunId">The run whose pairs were published.</param>
+/// <param name="PublishedAt">When.</param>
+/// <param name="Pairs">The pairs and their credentials.</param>
+internal sealed record Publication(long CohortId, long RunId, DateTimeOffset PublishedAt, IReadOnlyList<PairCredential> Pairs);
+
+/// <summary>A pair's logging credential: send it as <c>Authorization: Bearer &lt;credential&gt;</c> to log that pair's sessions.</summary>
+/// <param name="PairId">The pair.</param>
+/// <param name="MenteeId">Its mentee.</param>
+/// <param name="MentorId">Its mentor.</param>
+/// <param name="Credential">The secret; only its hash is stored, so it cannot be shown again (issue a new one instead).</param>
+internal sealed record PairCredential(long PairId, string MenteeId, string MentorId, string Credential);
+
+/// <summary>A published pair as the coordinator sees it.</summary>
+/// <param name="PairId">The pair.</param>
+/// <param name="MenteeId">Its mentee.</param>
+/// <param name="MentorId">Its mentor.</param>
+/// <param name="Score">The pair's score in the published run.</param>
+/// <param name="Differences">The dimensions the two differ on.</param>
+/// <param name="Sessions">Sessions logged.</param>
+/// <param name="Minutes">Minutes logged.</param>
+/// <param name="CanLog">False once the pair ended (a member's data was erased).</param>
+internal sealed record PairView(long PairId, string MenteeId, string MentorId, int Score, IReadOnlyList<string> Differences, int Sessions, int Minutes, bool CanLog);

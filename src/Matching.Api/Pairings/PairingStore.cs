@@ -1,0 +1,155 @@
+using Dapper;
+using Mentoring.Matching.Api.Cohorts;
+using Mentoring.Matching.Api.Runs;
+using Mentoring.Matching.Api.Security;
+using Mentoring.Matching.Api.Storage;
+
+namespace Mentoring.Matching.Api.Pairings;
+
+/// <summary>Why a run cannot be published.</summary>
+internal enum PublishRefusal
+{
+    CohortMissing,
+    RunMissing,
+    AlreadyPublished,
+    NotPublishable,
+    Stale,
+}
+
+/// <summary>Published pairs in SQLite, with their logging credentials stored only as hashes.</summary>
+internal sealed partial class PairingStore(Db db, ILogger<PairingStore> logger)
+{
+    /// <summary>Makes one run's pairs the cohort's pairings, in one transaction; or says why not.</summary>
+    public async Task<(Publication? Publication, PublishRefusal? Refusal, string? Status)> PublishAsync(
+        long cohortId, long runId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = await db.BeginWriteAsync(cancellationToken);
+        await using (connection)
+        await using (transaction)
+        {
+            switch (await CohortGate.StateAsync(connection, transaction, cohortId))
+            {
+                case CohortState.Missing:
+                    return (null, PublishRefusal.CohortMissing, null);
+                case CohortState.Published:
+                    return (null, PublishRefusal.AlreadyPublished, null);
+            }
+
+            if (await RunStore.ResultAsync(connection, transaction, cohortId, runId) is not var (result, inputHash))
+            {
+                return (null, PublishRefusal.RunMissing, null);
+            }
+
+            if (result.Status is not (nameof(MatchStatus.Optimal) or nameof(MatchStatus.Feasible)))
+            {
+                return (null, PublishRefusal.NotPublishable, result.Status);
+            }
+
+            if (await CohortProblem.CurrentHashAsync(connection, transaction, cohortId) != inputHash)
+            {
+                return (null, PublishRefusal.Stale, null);
+            }
+
+            var at = DbText.Write(now);
+            var credentials = new List<PairCredential>();
+            foreach (var pair in result.Pairs)
+            {
+                var credential = Credentials.NewToken();
+                var pairId = await connection.ExecuteScalarAsync<long>(
+                    """
+                    INSERT INTO pairs (cohort_id, run_id, mentee_id, mentor_id, score, credential_hash, created_at)
+                    VALUES (@cohortId, @runId, @MenteeId, @MentorId, @Score, @hash, @at) RETURNING id
+                    """,
+                    new { cohortId, runId, pair.MenteeId, pair.MentorId, pair.Score, hash = Credentials.Hash(credential), at },
+                    transaction);
+                await connection.ExecuteAsync(
+                    "INSERT INTO pair_differences (pair_id, dimension) VALUES (@pairId, @Dimension)",
+                    pair.Differences.Select(d => new { pairId, d.Dimension }),
+                    transaction);
+                credentials.Add(new PairCredential(pairId, pair.MenteeId, pair.MentorId, credential));
+            }
+
+            await connection.ExecuteAsync(
+                "UPDATE cohorts SET published_run_id = @runId, published_at = @at, updated_at = @at WHERE id = @cohortId",
+                new { cohortId, runId, at },
+                transaction);
+            await transaction.CommitAsync(cancellationToken);
+            LogPublished(cohortId, runId, credentials.Count);
+            return (new Publication(cohortId, runId, now, credentials), null, null);
+        }
+    }
+
+    /// <summary>The cohort's published pairs, or null when there is no such cohort.</summary>
+    public async Task<IReadOnlyList<PairView>?> ListAsync(long cohortId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        if (await CohortGate.StateAsync(connection, null, cohortId) == CohortState.Missing)
+        {
+            return null;
+        }
+
+        var rows = await connection.QueryAsync<PairRow>(
+            """
+            SELECT p.id, p.mentee_id, p.mentor_id, p.score, p.ended_at,
+                   (SELECT count(*) FROM sessions s WHERE s.pair_id = p.id) AS sessions,
+                   (SELECT coalesce(sum(s.minutes), 0) FROM sessions s WHERE s.pair_id = p.id) AS minutes,
+                   (SELECT coalesce(group_concat(d.dimension, ';'), '') FROM pair_differences d WHERE d.pair_id = p.id) AS differences
+            FROM pairs p WHERE p.cohort_id = @cohortId ORDER BY p.id
+            """,
+            new { cohortId });
+        return rows.Select(r => new PairView(
+                r.Id, r.MenteeId, r.MentorId, (int)r.Score, r.Differences.Length == 0 ? [] : r.Differences.Split(';'), (int)r.Sessions, (int)r.Minutes, r.EndedAt is null))
+            .ToArray();
+    }
+
+    /// <summary>Replaces a live pair's credential (the old one stops working); null when the cohort has no such pair, "" when it ended.</summary>
+    public async Task<PairCredential?> ReissueAsync(long cohortId, long pairId, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = await db.BeginWriteAsync(cancellationToken);
+        await using (connection)
+        await using (transaction)
+        {
+            var pair = await connection.QuerySingleOrDefaultAsync<PairRow>(
+                "SELECT id, mentee_id, mentor_id, score, ended_at FROM pairs WHERE id = @pairId AND cohort_id = @cohortId",
+                new { cohortId, pairId },
+                transaction);
+            if (pair is null)
+            {
+                return null;
+            }
+
+            if (pair.EndedAt is not null)
+            {
+                return new PairCredential(pairId, pair.MenteeId, pair.MentorId, "");
+            }
+
+            var credential = Credentials.NewToken();
+            await connection.ExecuteAsync(
+                "UPDATE pairs SET credential_hash = @hash WHERE id = @pairId", new { pairId, hash = Credentials.Hash(credential) }, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return new PairCredential(pairId, pair.MenteeId, pair.MentorId, credential);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cohort {CohortId} published run {RunId}: {Pairs} pairs")]
+    private partial void LogPublished(long cohortId, long runId, int pairs);
+
+    private sealed class PairRow
+    {
+        public long Id { get; init; }
+
+        public string MenteeId { get; init; } = "";
+
+        public string MentorId { get; init; } = "";
+
+        public long Score { get; init; }
+
+        public string? EndedAt { get; init; }
+
+        public long Sessions { get; init; }
+
+        public long Minutes { get; init; }
+
+        public string Differences { get; init; } = "";
+    }
+}

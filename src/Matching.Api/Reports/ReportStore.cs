@@ -1,0 +1,68 @@
+using Dapper;
+using Mentoring.Matching.Api.Cohorts;
+using Mentoring.Matching.Api.Storage;
+
+namespace Mentoring.Matching.Api.Reports;
+
+/// <summary>Computes a cohort's report from aggregates in SQLite; nothing per person is read.</summary>
+internal sealed class ReportStore(Db db)
+{
+    private static readonly (string Name, int From, int To)[] Bands = [("0", 0, 0), ("1-2", 1, 2), ("3-5", 3, 5), ("6+", 6, int.MaxValue)];
+
+    /// <summary>The report, or null when there is no such cohort.</summary>
+    public async Task<CohortReport?> ReportAsync(long cohortId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var cohort = await connection.QuerySingleOrDefaultAsync<(string Name, string? PublishedAt)?>(
+            "SELECT name, published_at FROM cohorts WHERE id = @cohortId", new { cohortId });
+        if (cohort is not { } found)
+        {
+            return null;
+        }
+
+        var roles = (await connection.QueryAsync<(string Role, long Count)>(
+                "SELECT role, count(*) FROM people WHERE cohort_id = @cohortId GROUP BY role", new { cohortId }))
+            .ToDictionary(r => r.Role, r => r.Count);
+        var sessionsPerPair = (await connection.QueryAsync<long>(
+                "SELECT (SELECT count(*) FROM sessions s WHERE s.pair_id = p.id) FROM pairs p WHERE p.cohort_id = @cohortId", new { cohortId }))
+            .ToArray();
+        var differing = (await connection.QueryAsync<(string Dimension, long Pairs)>(
+                """
+                SELECT d.dimension, count(*) FROM pair_differences d JOIN pairs p ON p.id = d.pair_id
+                WHERE p.cohort_id = @cohortId GROUP BY d.dimension
+                """,
+                new { cohortId }))
+            .ToDictionary(d => d.Dimension, d => d.Pairs, StringComparer.OrdinalIgnoreCase);
+        var (held, minutes) = await connection.QuerySingleAsync<(long Held, long Minutes)>(
+            "SELECT count(*), coalesce(sum(s.minutes), 0) FROM sessions s JOIN pairs p ON p.id = s.pair_id WHERE p.cohort_id = @cohortId",
+            new { cohortId });
+        var topicSessions = (await connection.QueryAsync<(string Topic, long Sessions)>(
+                """
+                SELECT t.topic, count(*) FROM session_topics t JOIN sessions s ON s.id = t.session_id JOIN pairs p ON p.id = s.pair_id
+                WHERE p.cohort_id = @cohortId GROUP BY t.topic
+                """,
+                new { cohortId }))
+            .ToDictionary(t => t.Topic, t => t.Sessions);
+        var policy = (await CohortStore.PolicyAsync(connection, null, cohortId))!;
+        var topics = await CohortStore.TopicsAsync(connection, null, cohortId);
+
+        var pairs = sessionsPerPair.Length;
+        var bandCounts = Bands.Select(b => (long)sessionsPerPair.Count(n => n >= b.From && n <= b.To)).ToArray();
+        var bandShown = SmallCounts.ShowPartition(bandCounts);
+        var enoughSessions = held >= SmallCounts.Threshold;
+        return new CohortReport(
+            cohortId,
+            found.Name,
+            found.PublishedAt is null ? "draft" : "published",
+            SmallCounts.Show(roles.GetValueOrDefault("mentee")),
+            SmallCounts.Show(roles.GetValueOrDefault("mentor")),
+            SmallCounts.Show(pairs),
+            policy.Dimensions.Keys.Select(d => new DimensionCoverage(d, SmallCounts.Show(differing.GetValueOrDefault(d)))).ToArray(),
+            new SessionFigures(
+                SmallCounts.Show(held),
+                Bands.Select((b, i) => new SessionBand(b.Name, bandShown[i])).ToArray(),
+                pairs >= SmallCounts.Threshold && enoughSessions ? Math.Round((double)held / pairs, 1) : null),
+            new MinuteFigures(enoughSessions ? minutes : null, enoughSessions ? Math.Round((double)minutes / held, 1) : null),
+            topics.Select(t => new TopicCount(t.Code, t.Label, SmallCounts.Show(topicSessions.GetValueOrDefault(t.Code)))).ToArray());
+    }
+}

@@ -1,0 +1,37 @@
+using Mentoring.Matching.Api.Cohorts;
+using Mentoring.Matching.Api.Participants;
+using Microsoft.Data.Sqlite;
+
+namespace Mentoring.Matching.Api.Runs;
+
+/// <summary>The matching problem a cohort poses now: its stored people and policy, checked by the library.</summary>
+internal static class CohortProblem
+{
+    /// <summary>The problem, or null when no people are loaded.</summary>
+    /// <exception cref="InvalidInputException">The people and the policy do not fit together.</exception>
+    public static async Task<MatchingProblem?> LoadAsync(SqliteConnection connection, SqliteTransaction? transaction, long cohortId)
+    {
+        var roster = await PeopleStore.RosterAsync(connection, transaction, cohortId);
+        if (roster.People.Count == 0)
+        {
+            return null;
+        }
+
+        var policy = await CohortStore.PolicyAsync(connection, transaction, cohortId)
+            ?? throw new InvalidOperationException($"Cohort {cohortId} has no policy.");
+        return MatchingProblem.Create(roster, policy);
+    }
+
+    /// <summary>The hash of the cohort's current input, or null when it cannot be matched as it stands.</summary>
+    public static async Task<string?> CurrentHashAsync(SqliteConnection connection, SqliteTransaction? transaction, long cohortId)
+    {
+        try
+        {
+            return (await LoadAsync(connection, transaction, cohortId))?.InputHash;
+        }
+        catch (InvalidInputException)
+        {
+            return null;
+        }
+    }
+}

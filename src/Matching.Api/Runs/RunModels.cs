@@ -1,0 +1,88 @@
+using System.Text.Json;
+
+namespace Mentoring.Matching.Api.Runs;
+
+/// <summary>A stored match run: its result and whether it still matches the cohort.</summary>
+/// <param name="Id">The run's id.</param>
+/// <param name="CohortId">The cohort it matched.</param>
+/// <param name="CreatedAt">When it ran.</param>
+/// <param name="ElapsedMs">Wall time of the solve in milliseconds (the only figure that differs between identical runs).</param>
+/// <param name="Stale">True when the cohort's people or policy changed since: it can no longer be published.</param>
+/// <param name="Published">True when its pairs became the cohort's pairings.</param>
+/// <param name="Result">What the engine decided, with its reproducible record (input hash, policy, engine version).</param>
+internal sealed record RunView(long Id, long CohortId, DateTimeOffset CreatedAt, long ElapsedMs, bool Stale, bool Published, RunResult Result);
+
+/// <summary>A run in a list.</summary>
+/// <param name="Id">The run's id.</param>
+/// <param name="CreatedAt">When it ran.</param>
+/// <param name="Status"><c>Optimal</c>, <c>Feasible</c> or <c>Infeasible</c>.</param>
+/// <param name="Matched">Mentees matched.</param>
+/// <param name="Total">Sum of pair scores.</param>
+/// <param name="InputHash">SHA-256 of the normalised people and policy it ran on.</param>
+/// <param name="EngineVersion">The engine's version.</param>
+/// <param name="Stale">True when the cohort changed since.</param>
+/// <param name="Published">True when its pairs were published.</param>
+internal sealed record RunSummary(long Id, DateTimeOffset CreatedAt, string Status, int Matched, long Total, string InputHash, string EngineVersion, bool Stale, bool Published);
+
+/// <summary>The engine's result, in the shape the library writes it.</summary>
+/// <param name="Status"><c>Optimal</c> (proven best), <c>Feasible</c> (time limit; see bound) or <c>Infeasible</c> (pins cannot hold; see infeasibleReason).</param>
+/// <param name="InfeasibleReason">Which pinned pair breaks which rule.</param>
+/// <param name="Bound">How good the optimum can be at most, when stopped early.</param>
+/// <param name="Matched">Mentees matched.</param>
+/// <param name="Total">Sum of pair scores.</param>
+/// <param name="MinScore">Lowest score among unpinned pairs.</param>
+/// <param name="Pairs">The pairs with their explanations, by mentee id.</param>
+/// <param name="Unmatched">Mentees left without a mentor, with the reason.</param>
+/// <param name="Run">The reproducible record.</param>
+internal sealed record RunResult(
+    string Status,
+    string? InfeasibleReason,
+    RunBound? Bound,
+    int Matched,
+    long Total,
+    int? MinScore,
+    IReadOnlyList<RunPair> Pairs,
+    IReadOnlyList<RunUnmatched> Unmatched,
+    RunRecord Run);
+
+/// <summary>The best the optimum could be.</summary>
+/// <param name="Matched">No assignment matches more.</param>
+/// <param name="Total">No total with that many matched exceeds this.</param>
+internal sealed record RunBound(int Matched, long Total);
+
+/// <summary>A pair and why it scores what it does.</summary>
+/// <param name="MenteeId">The mentee.</param>
+/// <param name="MentorId">The mentor.</param>
+/// <param name="Score">dimensionScore + slotScore.</param>
+/// <param name="Pinned">True when the policy pinned it.</param>
+/// <param name="Differences">Dimensions the two differ on, with their weights.</param>
+/// <param name="SharedSlots">Availability slots they share.</param>
+/// <param name="DimensionScore">Sum of the weights of the differences.</param>
+/// <param name="SlotScore">sharedSlotWeight × shared slots.</param>
+internal sealed record RunPair(string MenteeId, string MentorId, int Score, bool Pinned, IReadOnlyList<RunDifference> Differences, IReadOnlyList<string> SharedSlots, int DimensionScore, int SlotScore);
+
+/// <summary>A dimension a pair differs on.</summary>
+/// <param name="Dimension">The attribute column.</param>
+/// <param name="Weight">Its weight.</param>
+internal sealed record RunDifference(string Dimension, int Weight);
+
+/// <summary>A mentee without a mentor, and why.</summary>
+/// <param name="MenteeId">The mentee.</param>
+/// <param name="Reason"><c>noFeasibleMentor</c>, <c>mentorsNeededByOthers</c> or <c>belowFairnessFloor</c>.</param>
+/// <param name="Rule">For noFeasibleMentor: the rule that removed the last candidates.</param>
+/// <param name="FeasibleMentors">How many mentors pass every rule with them.</param>
+/// <param name="Explanation">The reason in a sentence.</param>
+internal sealed record RunUnmatched(string MenteeId, string Reason, string? Rule, int FeasibleMentors, string Explanation);
+
+/// <summary>What went in and what did the work: enough to reproduce the run.</summary>
+/// <param name="People">Rows in the roster.</param>
+/// <param name="Mentees">Mentees.</param>
+/// <param name="Mentors">Mentors.</param>
+/// <param name="CandidatePairs">Pairs handed to the flow solver.</param>
+/// <param name="PricingRounds">Pricing rounds.</param>
+/// <param name="Solves">Flow problems solved.</param>
+/// <param name="InputHash">SHA-256 of the normalised people and policy.</param>
+/// <param name="EngineVersion">The engine's version.</param>
+/// <param name="Solver">The flow solver.</param>
+/// <param name="Policy">The policy used, in the contract's form.</param>
+internal sealed record RunRecord(int People, int Mentees, int Mentors, long CandidatePairs, int PricingRounds, int Solves, string InputHash, string EngineVersion, string Solver, JsonElement Policy);

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Dapper;
+using Mentoring.Matching.Api.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Mentoring.Matching.Api.Runs;
+
+/// <summary>Match runs in SQLite: each stored with its whole result as the library writes it.</summary>
+internal sealed partial class RunStore(Db db, ILogger<RunStore> logger)
+{
+    private const string SelectRuns = """
+        SELECT r.id, r.cohort_id, r.status, r.input_hash, r.engine_version, r.matched, r.total, r.elapsed_ms, r.result_json, r.created_at,
+               (c.published_run_id IS NOT NULL AND c.published_run_id = r.id) AS published
+        FROM runs r JOIN cohorts c ON c.id = r.cohort_id
+        WHERE r.cohort_id = @cohortId
+        """;
+
+    /// <summary>Stores a finished run and returns its id.</summary>
+    public async Task<long> AddAsync(long cohortId, MatchingResult result, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var runId = await connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO runs (cohort_id, status, input_hash, engine_version, matched, total, elapsed_ms, result_json, created_at)
+            VALUES (@cohortId, @status, @InputHash, @EngineVersion, @Matched, @Total, @elapsedMs, @json, @at)
+            RETURNING id
+            """,
+            new
+            {
+                cohortId,
+                status = result.Status.ToString(),
+                result.Facts.InputHash,
+                result.Facts.EngineVersion,
+                result.Matched,
+                result.Total,
+                elapsedMs = (long)result.Facts.Elapsed.TotalMilliseconds,
+                json = MatchingResultJson.ToJson(result),
+                at = DbText.Write(now),
+            });
+        LogRun(cohortId, runId, result.Status, result.Matched, result.Facts.Elapsed.TotalMilliseconds);
+        return runId;
+    }
+
+    /// <summary>The cohort's runs, newest first; empty when there are none (the caller checks the cohort exists).</summary>
+    public async Task<IReadOnlyList<RunSummary>> ListAsync(long cohortId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var current = await CohortProblem.CurrentHashAsync(connection, null, cohortId);
+        var rows = await connection.QueryAsync<RunRow>(SelectRuns + " ORDER BY r.id DESC", new { cohortId });
+        return rows.Select(r => new RunSummary(
+                r.Id, DbText.ReadTime(r.CreatedAt), r.Status, (int)r.Matched, r.Total, r.InputHash, r.EngineVersion, r.InputHash != current, r.Published))
+            .ToArray();
+    }
+
+    /// <summary>One run of the cohort, or null.</summary>
+    public async Task<RunView?> GetAsync(long cohortId, long runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<RunRow>(SelectRuns + " AND r.id = @runId", new { cohortId, runId });
+        if (row is null)
+        {
+            return null;
+        }
+
+        var current = await CohortProblem.CurrentHashAsync(connection, null, cohortId);
+        return new RunView(row.Id, row.CohortId, DbText.ReadTime(row.CreatedAt), row.ElapsedMs, row.InputHash != current, row.Published, ReadResult(row.ResultJson));
+    }
+
+    /// <summary>A run's stored result, with the run's input hash, or null when the cohort has no such run.</summary>
+    public static async Task<(RunResult Result, string InputHash)?> ResultAsync(SqliteConnection connection, SqliteTransaction transaction, long cohortId, long runId)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<RunRow>(SelectRuns + " AND r.id = @runId", new { cohortId, runId }, transaction);
+        return row is null ? null : (ReadResult(row.ResultJson), row.InputHash);
+    }
+
+    private static RunResult ReadResult(string json) =>
+        JsonSerializer.Deserialize<RunResult>(json, JsonSerializerOptions.Web)
+        ?? throw new InvalidOperationException("A stored run has no result.");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cohort {CohortId} run {RunId}: {Status}, {Matched} matched in {ElapsedMs:F0} ms")]
+    private partial void LogRun(long cohortId, long runId, MatchStatus status, int matched, double elapsedMs);
+
+    private sealed class RunRow
+    {
+        public long Id { get; init; }
+
+        public long CohortId { get; init; }
+
+        public string Status { get; init; } = "";
+
+        public string InputHash { get; init; } = "";
+
+        public string EngineVersion { get; init; } = "";
+
+        public long Matched { get; init; }
+
+        public long Total { get; init; }
+
+        public long ElapsedMs { get; init; }
+
+        public string ResultJson { get; init; } = "";
+
+        public string CreatedAt { get; init; } = "";
+
+        public bool Published { get; init; }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Dapper;
+using Mentoring.Matching.Api.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Mentoring.Matching.Api.Security;
+
+/// <summary>
+/// Reads <c>Authorization: Bearer &lt;token&gt;</c>: the coordinator key, or a pair's logging credential.
+/// Answers a missing or unknown token with 401 and a token without the right with 403, both as problem details.
+/// </summary>
+internal sealed class BearerAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    CoordinatorKey coordinatorKey,
+    Db db,
+    IProblemDetailsService problems)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    private const string Prefix = "Bearer ";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (header.Length == 0)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || header.Length == Prefix.Length)
+        {
+            return AuthenticateResult.Fail("The Authorization header must be 'Bearer <token>'.");
+        }
+
+        var hash = Credentials.Hash(header[Prefix.Length..].Trim());
+        if (Credentials.SameHash(hash, coordinatorKey.Hash))
+        {
+            return Success(new Claim(ClaimTypes.Role, Access.CoordinatorRole));
+        }
+
+        await using var connection = await db.OpenAsync(Context.RequestAborted);
+        var pairId = await connection.ExecuteScalarAsync<long?>(
+            "SELECT id FROM pairs WHERE credential_hash = @hash", new { hash });
+        return pairId is { } id
+            ? Success(new Claim(ClaimTypes.Role, Access.PairLoggerRole), new Claim(Access.PairClaim, id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            : AuthenticateResult.Fail("The token is not a valid key or credential.");
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = Access.Scheme;
+        await WriteProblemAsync("Authentication required", "Send 'Authorization: Bearer <token>' with the coordinator key or a pair's logging credential.");
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await WriteProblemAsync("Forbidden", "This credential does not give access to this resource.");
+    }
+
+    private AuthenticateResult Success(params Claim[] claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name)), Scheme.Name));
+
+    private async Task WriteProblemAsync(string title, string detail) =>
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = new ProblemDetails { Status = Response.StatusCode, Title = title, Detail = detail },
+        });
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Mentoring.Matching.Api.Security;
+
+/// <summary>Registers bearer authentication and the access policies. Nothing is open unless it says so.</summary>
+internal static class SecurityExtensions
+{
+    public static IServiceCollection AddMentoringSecurity(this IServiceCollection services)
+    {
+        services.AddSingleton<CoordinatorKey>();
+        services.AddSingleton<IAuthorizationHandler, PairAccessRequirement>();
+        services.AddAuthentication(Access.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(Access.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Access.CoordinatorPolicy, policy => policy.RequireRole(Access.CoordinatorRole))
+            .AddPolicy(Access.PairPolicy, policy => policy.AddRequirements(new PairAccessRequirement()));
+        return services;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Mentoring.Matching.Api.Tests;
+
+/// <summary>The API over its own temporary SQLite file, with a fixed clock and a known coordinator key.</summary>
+public class ApiFactory : WebApplicationFactory<Program>
+{
+    public const string CoordinatorKey = "test-coordinator-key";
+
+    /// <summary>The clock's "now": sessions on or before this day are in the past.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    public ApiFactory()
+        : this(TempDatabase.NewPath(), CoordinatorKey, ownsDatabase: true)
+    {
+    }
+
+    /// <param name="databasePath">The SQLite file (created on first start).</param>
+    /// <param name="coordinatorKey">The configured key, or null to let the API generate one.</param>
+    /// <param name="ownsDatabase">Delete the file when disposed; false lets another factory start on it.</param>
+    protected ApiFactory(string databasePath, string? coordinatorKey, bool ownsDatabase)
+    {
+        DatabasePath = databasePath;
+        ConfiguredKey = coordinatorKey;
+        OwnsDatabase = ownsDatabase;
+    }
+
+    public string DatabasePath { get; }
+
+    public string? ConfiguredKey { get; }
+
+    public bool OwnsDatabase { get; }
+
+    public FakeTimeProvider Time { get; } = new(Now);
+
+    /// <summary>Every message the API logged.</summary>
+    public ConcurrentQueue<string> Logs { get; } = new();
+
+    /// <summary>A client sending the coordinator key.</summary>
+    public HttpClient Coordinator() => WithToken(CoordinatorKey);
+
+    /// <summary>A client sending the given bearer token.</summary>
+    public HttpClient WithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A connection straight to the database file, to check what is stored.</summary>
+    public SqliteConnection OpenDatabase()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        connection.Open();
+        return connection;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Mentoring:Database", $"Data Source={DatabasePath}");
+        if (ConfiguredKey is not null)
+        {
+            builder.UseSetting("Mentoring:CoordinatorKey", ConfiguredKey);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<ILoggerProvider>(new QueueLoggerProvider(Logs));
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && OwnsDatabase)
+        {
+            TempDatabase.Delete(DatabasePath);
+        }
+    }
+
+    /// <summary>Temporary database files, deleted with their WAL and shared-memory files.</summary>
+    public sealed class TempDatabase : IDisposable
+    {
+        public string Path { get; } = NewPath();
+
+        public static string NewPath() => System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"mentoring-api-{Guid.NewGuid():N}.db");
+
+        public static void Delete(string path)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(path + suffix);
+            }
+        }
+
+        public void Dispose() => Delete(Path);
+    }
+
+    private sealed class QueueLoggerProvider(ConcurrentQueue<string> queue) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new QueueLogger(queue);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class QueueLogger(ConcurrentQueue<string> queue) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            queue.Enqueue(formatter(state, exception));
+    }
+}
