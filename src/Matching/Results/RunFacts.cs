@@ -4,9 +4,9 @@ namespace Mentoring.Matching;
 /// <param name="People">Rows in the roster, participants or not.</param>
 /// <param name="Mentees">Mentees in the roster.</param>
 /// <param name="Mentors">Mentors in the roster.</param>
-/// <param name="CandidatePairs">Pairs handed to the flow solver, summed over solves (never all pairs at scale).</param>
-/// <param name="PricingRounds">Rounds of pricing (checking excluded pairs against dual prices) across all solves.</param>
-/// <param name="Solves">Flow problems solved (one per pricing round).</param>
+/// <param name="CandidatePairs">Pairs handed to the flow solver, summed over searches (never all pairs at scale).</param>
+/// <param name="PricingRounds">Flow solves, each followed by pricing the excluded pairs against its dual prices, across all searches.</param>
+/// <param name="Solves">Exact searches: one, or more when the fairness objective bisects its floor.</param>
 /// <param name="InputHash">SHA-256 of the normalized roster and policy: equal inputs, equal hash.</param>
 /// <param name="EngineVersion">The engine's version.</param>
 /// <param name="Solver">The flow solver that did the work.</param>
