@@ -20,6 +20,7 @@ internal sealed record PairsFile(int Mentees, int Mentors, long Pairs, int MaxSc
         ArgumentNullException.ThrowIfNull(problem);
         var compiled = problem.Compiled;
         var stem = Path.ChangeExtension(Path.GetFullPath(sidecarPath), null);
+        Directory.CreateDirectory(Path.GetDirectoryName(stem) ?? ".");
         var pairsPath = stem + ".bin";
         var capacitiesPath = stem + ".capacities.bin";
         var mentorCount = compiled.MentorCount;
