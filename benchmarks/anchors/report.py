@@ -1,4 +1,5 @@
 """Writes benchmarks/results/anchors.md from the rows benchmarks/anchors/run.sh collects (called by run.sh)."""
+import os
 import sys
 
 rows_path, date, load_start, load_end, cpu, cores, memory, dotnet, scipy, commit, max_gb, time_limit = sys.argv[1:]
@@ -24,7 +25,7 @@ def anchor(parts, names):
 print(f"""# Anchors: the engine beside SciPy and OR-Tools used directly
 
 Issue 5: the engine side by side, in the same run, with the tools a user would otherwise pick.
-Repeat with `bash benchmarks/anchors/run.sh` (settings at the top of the script).
+Repeat with `SIZES="{os.environ.get('SIZES', '')}" bash benchmarks/anchors/run.sh` (settings at the top of the script).
 
 - date: {date}; commit: {commit}
 - machine: {cpu}, {cores} cores; memory {memory}; .NET {dotnet}; {scipy}

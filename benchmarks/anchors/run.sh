@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-SIZES="${SIZES:-2000x6000 10000x30000}"
+export SIZES="${SIZES:-2000x6000 10000x30000}"
 SEED="${SEED:-1}"
 DATA="${DATA:-/tmp/anchors-data}"
 OUT="${OUT:-benchmarks/results/anchors.md}"
