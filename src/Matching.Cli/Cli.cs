@@ -8,7 +8,7 @@ namespace Mentoring.Matching.Cli;
 internal static class Cli
 {
     /// <summary>Exit codes, documented in the README.</summary>
-    internal const int Success = 0, UsageError = 2, InvalidInput = 3, Infeasible = 4;
+    internal const int Success = 0, UsageError = 2, InvalidInput = 3, Infeasible = 4, InternalError = 70;
 
     private const string Help = """
         match: pairs mentees with mentors, exactly, as the matching contract says.
@@ -27,7 +27,8 @@ internal static class Cli
           --time-limit  stop proving optimality after SECONDS; the answer is then marked Feasible with a bound
           --progress    report pricing rounds on standard error (on by default on a terminal)
 
-        exit codes: 0 done; 2 bad command line; 3 invalid input; 4 pinned pairs cannot all hold.
+        exit codes: 0 done; 2 bad command line or unreadable file; 3 invalid input; 4 pinned pairs cannot all hold;
+        70 an internal error of the engine.
         A one-line summary (matched, total, status, time) goes to standard error.
         """;
 
@@ -63,10 +64,18 @@ internal static class Cli
             WriteError(stderr, e.Message);
             return InvalidInput;
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException
+            or ArgumentException or NotSupportedException)
         {
+            // Unreadable or unwritable paths, including empty or malformed ones.
             WriteError(stderr, e.Message);
             return UsageError;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A fault of the engine itself: still one readable line, never a stack trace.
+            WriteError(stderr, $"internal error: {e.Message}");
+            return InternalError;
         }
     }
 

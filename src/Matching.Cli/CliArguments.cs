@@ -71,7 +71,7 @@ internal sealed record CliArguments(
                     output = value;
                     break;
                 case "--time-limit":
-                    if (!double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
+                    if (!double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds) || seconds <= 0 || seconds > TimeSpan.MaxValue.TotalSeconds)
                     {
                         error = $"--time-limit takes a positive number of seconds, not '{value}'";
                         return null;

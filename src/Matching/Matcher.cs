@@ -105,15 +105,16 @@ public static class Matcher
 
     private static void CompleteGreedily(MentorIndex index, int[] mentees, int[] capacity, int[] mentorOf, CancellationToken cancellationToken)
     {
+        // The capacity left after pins, less what the searched mentees hold.
         var room = (int[])capacity.Clone();
-        foreach (var mentor in mentorOf.Where(m => m >= 0))
+        foreach (var mentee in mentees.Where(k => mentorOf[k] >= 0))
         {
-            room[mentor]--;
+            room[mentorOf[mentee]]--;
         }
 
-        var waiting = mentees.Where(k => mentorOf[k] < 0).ToArray();
-        foreach (var mentee in waiting)
+        foreach (var mentee in mentees.Where(k => mentorOf[k] < 0))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var cursor = index.Cursor(mentee);
             while (cursor.MoveNext(-1))
             {

@@ -38,8 +38,9 @@ public sealed class MatchingProblem
     /// <summary>Checks a roster and a policy against each other.</summary>
     /// <exception cref="InvalidInputException">
     /// The roster has duplicate or empty ids, unknown managers or reporting cycles; or the policy
-    /// names a column that does not exist, has a negative weight, or pins or forbids someone who is
-    /// not a mentee or mentor. Every error found is listed.
+    /// names a column that does not exist, has a weight outside 0 to <see cref="MatchingPolicy.MaxWeight"/> or
+    /// a grade or grade gap beyond <see cref="MatchingPolicy.MaxGrade"/>, pins a mentee twice, or pins or
+    /// forbids someone who is not a mentee or mentor. Every error found is listed.
     /// </exception>
     public static MatchingProblem Create(Roster roster, MatchingPolicy policy)
     {
@@ -76,7 +77,8 @@ public sealed class MatchingProblem
             Append(person.Department);
             Append(person.ManagerId);
             Append(person.Capacity.ToString());
-            Append(string.Join(';', person.Availability.Select(Text.Normalize).Order(StringComparer.Ordinal)));
+            // In the given order: it decides the order of slots in explanations.
+            Append(string.Join(';', person.Availability.Select(Text.Normalize)));
             foreach (var (name, value) in person.Attributes.OrderBy(a => a.Key, StringComparer.OrdinalIgnoreCase))
             {
                 Append(Text.Normalize(name));

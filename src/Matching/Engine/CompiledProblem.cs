@@ -41,7 +41,8 @@ internal sealed class CompiledProblem
         MentorPeople = Enumerable.Range(0, people.Count).Where(i => people[i].Role == ParticipantRole.Mentor).ToArray();
         MenteeIndexById = MenteePeople.Select((p, k) => (people[p].Id, k)).ToDictionary(x => x.Id, x => x.k, StringComparer.Ordinal);
         MentorIndexById = MentorPeople.Select((p, k) => (people[p].Id, k)).ToDictionary(x => x.Id, x => x.k, StringComparer.Ordinal);
-        MentorCapacity = MentorPeople.Select(p => Math.Max(0, people[p].Capacity)).ToArray();
+        // No mentor can take more mentees than there are, so larger capacities change nothing but the arithmetic.
+        MentorCapacity = MentorPeople.Select(p => Math.Clamp(people[p].Capacity, 0, MenteePeople.Length)).ToArray();
 
         Dimensions = policy.Dimensions.Keys.Select(Text.Normalize).ToArray();
         _dimensionCount = Dimensions.Count;
@@ -94,7 +95,7 @@ internal sealed class CompiledProblem
 
     public Dictionary<string, int> MentorIndexById { get; }
 
-    /// <summary>Each mentor's capacity as given (pins not yet taken off).</summary>
+    /// <summary>Each mentor's capacity as given (pins not yet taken off), at most the number of mentees.</summary>
     public int[] MentorCapacity { get; }
 
     /// <summary>The policy's dimensions (normalized names) in policy order.</summary>
@@ -320,7 +321,9 @@ internal sealed class CompiledProblem
             var attributes = people[participants[k]].Attributes;
             for (var d = 0; d < columns.Length; d++)
             {
-                var value = attributes.TryGetValue(columns[d], out var raw) ? Text.Normalize(raw) : string.Empty;
+                var value = Text.Normalize(attributes.TryGetValue(columns[d], out var raw)
+                    ? raw
+                    : attributes.FirstOrDefault(a => Text.Normalize(a.Key) == columns[d]).Value);
                 values[(k * columns.Length) + d] = Text.IsUnknownAttribute(value)
                     ? -1
                     : codes.TryGetValue(value, out var code) ? code : codes[value] = codes.Count;

@@ -96,8 +96,8 @@ internal static class DualPrices
         }
 
         /// <summary>
-        /// Shortest distances from <paramref name="source"/> along the arcs. Every node is reachable
-        /// (the sink reaches each mentor directly, each mentee through its mentors or directly).
+        /// Shortest distances from <paramref name="source"/> along the arcs. The sink reaches every
+        /// mentor with capacity and every mentee; a mentor without capacity has no constraint and gets 0.
         /// </summary>
         public long[] DistancesFrom(int source)
         {
@@ -156,6 +156,14 @@ internal static class DualPrices
                             queue.Enqueue(w);
                         }
                     }
+                }
+            }
+
+            for (var v = 0; v < nodeCount; v++)
+            {
+                if (distance[v] == long.MaxValue)
+                {
+                    distance[v] = 0;
                 }
             }
 

@@ -82,6 +82,7 @@ internal sealed class MentorIndex
 
         var representatives = profiles.Select(p => p[0][0]).ToArray();
         _menteeProfile = new int[problem.MenteeCount];
+        Array.Fill(_menteeProfile, -1);
         _rankings = [];
         var menteeProfileIds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var mentee in mentees)

@@ -20,17 +20,18 @@ internal sealed class OrToolsFlowSolver : IAssignmentSolver
         var mentors = arcs.Mentor;
         var scores = arcs.Score;
         var node = new int[mentorCapacity.Length];
+        Array.Fill(node, -1);
         var nodeMentors = new List<int>();
         foreach (var mentor in mentors)
         {
-            if (node[mentor] == 0)
+            if (node[mentor] < 0)
             {
-                nodeMentors.Add(mentor);
                 node[mentor] = menteeCount + nodeMentors.Count;
+                nodeMentors.Add(mentor);
             }
         }
 
-        var sink = menteeCount + nodeMentors.Count + 1;
+        var sink = menteeCount + nodeMentors.Count;
         using var flow = new MinCostFlow(sink + 1, arcs.Count + nodeMentors.Count);
         for (var i = 0; i < menteeCount; i++)
         {

@@ -3,7 +3,7 @@ namespace Mentoring.Matching;
 /// <summary>The contract's rules that can bar a pair, in the order the engine checks them when it explains.</summary>
 public enum PairRule
 {
-    /// <summary>The mentor takes no mentees this cohort (capacity 0, or filled by pins).</summary>
+    /// <summary>The mentor takes no mentees this cohort (capacity 0; when explaining an unmatched mentee, also a mentor filled by pins).</summary>
     Capacity,
 
     /// <summary>The pair is listed in <c>forbiddenPairs</c>.</summary>

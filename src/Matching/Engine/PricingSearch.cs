@@ -57,7 +57,7 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
             var chosen = SolveCancellably(menteeCount, mentorCapacity, arcs, cancellationToken);
             var potential = DualPrices.Compute(menteeCount, mentorCapacity, arcs, profit, chosen);
             rounds++;
-            var pricing = Price(mentees, scoreFloor, bigM, arcs, chosen, potential, cancellationToken);
+            var pricing = Price(mentees, scoreFloor, bigM, potential, cancellationToken);
             limits.Report(new MatchingProgress(rounds, arcs.Count, pricing.Added.Count));
 
             if (pricing.Added.Count == 0 || limits.Expired)
@@ -117,7 +117,7 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
     /// index walks exactly those, and stops once a mentee's list of best gains is full and no
     /// remaining score could beat its weakest.
     /// </summary>
-    private Pricing Price(int[] mentees, int scoreFloor, long bigM, CandidateArcs arcs, int[] chosen, long[] potential, CancellationToken cancellationToken)
+    private Pricing Price(int[] mentees, int scoreFloor, long bigM, long[] potential, CancellationToken cancellationToken)
     {
         var menteeCount = mentees.Length;
         var maxScore = index.Problem.MaxPairScore;
@@ -135,14 +135,11 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
                 return best;
             }
 
-            var current = chosen[k] >= 0 ? arcs.Mentor[chosen[k]] : -1;
             var cursor = index.Cursor(mentees[k], scoreFloor, prices);
+            // A mentee's own pair has a gain of exactly 0 (complementary slackness), so the strict walk never returns it.
             while (cursor.MoveNext(best.IsFull ? limit + best.WeakestKey : limit))
             {
-                if (cursor.Mentor != current)
-                {
-                    best.Offer(cursor.Mentor, cursor.Score, cursor.Score - prices.Of(cursor.Mentor) - limit, cursor.Visited);
-                }
+                best.Offer(cursor.Mentor, cursor.Score, cursor.Score - prices.Of(cursor.Mentor) - limit, cursor.Visited);
             }
 
             bestGain[k] = best.Count > 0 ? best.StrongestKey : 0;

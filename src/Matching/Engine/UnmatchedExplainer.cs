@@ -18,7 +18,8 @@ internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy polic
         while (cursor.MoveNext(-1))
         {
             feasibleMentors++;
-            if (_load[cursor.Mentor] < remainingCapacity[cursor.Mentor])
+            // The load counts pinned mentees too, so it is compared with the capacity before pins.
+            if (_load[cursor.Mentor] < _problem.MentorCapacity[cursor.Mentor])
             {
                 throw new InvalidOperationException($"Mentee {mentee} is unmatched beside a free feasible mentor {cursor.Mentor}.");
             }

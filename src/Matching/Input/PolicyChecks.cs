@@ -14,6 +14,11 @@ internal static class PolicyChecks
         }
         else
         {
+            foreach (var twice in policy.Dimensions.Keys.GroupBy(Text.Normalize).Where(g => g.Count() > 1))
+            {
+                yield return new InputError(Source, null, $"dimensions.{twice.Last()}", $"the dimension is listed twice ({string.Join(", ", twice)})");
+            }
+
             foreach (var (name, weight) in policy.Dimensions)
             {
                 if (!columns.Contains(Text.Normalize(name)))
@@ -38,6 +43,11 @@ internal static class PolicyChecks
             {
                 yield return new InputError(Source, null, $"requireDifferent[{i}]", $"'{policy.RequireDifferent[i]}' is not a column of people.csv (attribute columns: {available})");
             }
+        }
+
+        if (Math.Abs((long)policy.MinGradeGap) > MatchingPolicy.MaxGrade)
+        {
+            yield return new InputError(Source, null, "minGradeGap", $"must be from -{MatchingPolicy.MaxGrade} to {MatchingPolicy.MaxGrade}, not {policy.MinGradeGap}");
         }
 
         if (policy.SharedSlotWeight > MatchingPolicy.MaxWeight)

@@ -31,6 +31,11 @@ internal static class RosterChecks
                 yield return locate(i, "grade") with { Message = $"a {RoleName(person.Role)} needs an integer grade" };
             }
 
+            if (person.Grade is { } grade && Math.Abs((long)grade) > MatchingPolicy.MaxGrade)
+            {
+                yield return locate(i, "grade") with { Message = $"grade {grade} is outside -{MatchingPolicy.MaxGrade} to {MatchingPolicy.MaxGrade}" };
+            }
+
             if (person.Capacity < 0)
             {
                 yield return locate(i, "capacity") with { Message = $"capacity {person.Capacity} is negative" };

@@ -13,6 +13,12 @@ public sealed record MatchingPolicy
     /// </summary>
     public const int MaxWeight = 1000;
 
+    /// <summary>
+    /// The largest magnitude a grade or <see cref="MinGradeGap"/> may have: far beyond any real grade
+    /// scale, small enough that grade arithmetic never overflows.
+    /// </summary>
+    public const int MaxGrade = 1_000_000;
+
     /// <summary>The attribute columns that count, with integer weights from 0 to <see cref="MaxWeight"/>. Required.</summary>
     public required IReadOnlyDictionary<string, int> Dimensions { get; init; }
 
@@ -28,7 +34,7 @@ public sealed record MatchingPolicy
     /// <summary>Score per shared slot, from 0 to <see cref="MaxWeight"/>. Default 1.</summary>
     public int SharedSlotWeight { get; init; } = 1;
 
-    /// <summary><c>grade(mentee) - grade(mentor)</c> must be at least this. Default 1.</summary>
+    /// <summary><c>grade(mentee) - grade(mentor)</c> must be at least this (magnitude at most <see cref="MaxGrade"/>). Default 1.</summary>
     public int MinGradeGap { get; init; } = 1;
 
     /// <summary>How the reporting line keeps people apart. Default <see cref="LineManagementRule.Chain"/>.</summary>

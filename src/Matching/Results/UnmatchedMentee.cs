@@ -17,6 +17,6 @@ public enum UnmatchedReason
 /// <param name="MenteeId">The mentee's id.</param>
 /// <param name="Reason">The kind of reason.</param>
 /// <param name="Rule">For <see cref="UnmatchedReason.NoFeasibleMentor"/>: the rule that removed the last candidates.</param>
-/// <param name="FeasibleMentors">How many mentors pass every rule with this mentee.</param>
+/// <param name="FeasibleMentors">How many mentors with capacity left after the pins pass every rule with this mentee.</param>
 /// <param name="Explanation">The reason in a sentence.</param>
 public sealed record UnmatchedMentee(string MenteeId, UnmatchedReason Reason, PairRule? Rule, int FeasibleMentors, string Explanation);
