@@ -82,21 +82,17 @@ public static class Matcher
         }
 
         var explainer = new UnmatchedExplainer(index, problem.Policy, pins.RemainingCapacity, mentorOf, proven: status == MatchStatus.Optimal);
-        var pairs = new List<MatchedPair>();
-        var unmatched = new List<UnmatchedMentee>();
-        for (var k = 0; k < compiled.MenteeCount; k++)
-        {
-            var menteeId = compiled.Roster.People[compiled.MenteePeople[k]].Id;
-            if (mentorOf[k] >= 0)
-            {
-                var mentorId = compiled.Roster.People[compiled.MentorPeople[mentorOf[k]]].Id;
-                pairs.Add(new MatchedPair(menteeId, mentorId, pins.IsPinned(k), compiled.Explain(k, mentorOf[k])));
-            }
-            else
-            {
-                unmatched.Add(explainer.Explain(k, menteeId));
-            }
-        }
+        string IdOf(int mentee) => compiled.Roster.People[compiled.MenteePeople[mentee]].Id;
+        var pairs = Enumerable.Range(0, compiled.MenteeCount)
+            .Where(k => mentorOf[k] >= 0)
+            .Select(k => new MatchedPair(IdOf(k), compiled.Roster.People[compiled.MentorPeople[mentorOf[k]]].Id, pins.IsPinned(k), compiled.Explain(k, mentorOf[k])))
+            .ToList();
+
+        // Each explanation walks the mentee's feasible mentors: independent, so in parallel (thousands at scale).
+        var waiting = Enumerable.Range(0, compiled.MenteeCount).Where(k => mentorOf[k] < 0).ToArray();
+        var reasons = new UnmatchedMentee[waiting.Length];
+        Parallel.For(0, waiting.Length, new ParallelOptions { CancellationToken = cancellationToken }, w => reasons[w] = explainer.Explain(waiting[w], IdOf(waiting[w])));
+        var unmatched = reasons.ToList();
 
         pairs.Sort((a, b) => string.CompareOrdinal(a.MenteeId, b.MenteeId));
         unmatched.Sort((a, b) => string.CompareOrdinal(a.MenteeId, b.MenteeId));
