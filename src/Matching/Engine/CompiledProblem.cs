@@ -114,6 +114,9 @@ internal sealed class CompiledProblem
 
     public int MentorCount => MentorPeople.Length;
 
+    /// <summary>The rules in the order explanations apply them.</summary>
+    public static IReadOnlyList<PairRule> RulesInOrder { get; } = Enum.GetValues<PairRule>();
+
     public static long PairKey(int mentee, int mentor) => ((long)mentee << 32) | (uint)mentor;
 
     public int MinGradeGap => _policy.MinGradeGap;
@@ -203,12 +206,15 @@ internal sealed class CompiledProblem
     /// <summary>The mentor's availability as a bit set over <see cref="SlotNames"/>.</summary>
     public ReadOnlySpan<ulong> MentorSlots(int mentor) => _mentorSlots.AsSpan(mentor * _slotWords, _slotWords);
 
-    /// <summary>The first rule, in <see cref="PairRule"/> order, that bars the pair; null when it is feasible.</summary>
-    public PairRule? FirstBrokenRule(int mentee, int mentor)
+    /// <summary>
+    /// The first rule, in <see cref="PairRule"/> order, that bars the pair; null when it is feasible.
+    /// <paramref name="capacity"/> says which capacity counts: as given, or what the pins left.
+    /// </summary>
+    public PairRule? FirstBrokenRule(int mentee, int mentor, int[] capacity)
     {
-        foreach (var rule in Enum.GetValues<PairRule>())
+        foreach (var rule in RulesInOrder)
         {
-            if (Breaks(rule, mentee, mentor))
+            if (Breaks(rule, mentee, mentor, capacity))
             {
                 return rule;
             }
@@ -218,21 +224,20 @@ internal sealed class CompiledProblem
     }
 
     /// <summary>True when the pair breaks this one rule.</summary>
-    public bool Breaks(PairRule rule, int mentee, int mentor)
+    private bool Breaks(PairRule rule, int mentee, int mentor, int[] capacity)
     {
         var menteeBase = mentee * _valueColumns;
         var mentorBase = mentor * _valueColumns;
         return rule switch
         {
-            PairRule.Capacity => MentorCapacity[mentor] == 0,
+            PairRule.Capacity => capacity[mentor] == 0,
             PairRule.ForbiddenPairs => _forbidden.Contains(PairKey(mentee, mentor)),
             PairRule.MinGradeGap => _menteeGrade[mentee] - _mentorGrade[mentor] < _policy.MinGradeGap,
             PairRule.LineManagement => BarredByLineManagement(mentee, mentor),
             PairRule.ForbidSameDepartment => _policy.ForbidSameDepartment && _menteeDepartment[mentee] >= 0 && _menteeDepartment[mentee] == _mentorDepartment[mentor],
             PairRule.MinSharedSlots => SharedSlotCount(mentee, mentor) < _policy.MinSharedSlots,
-            PairRule.RequireDifferent => Enumerable.Range(0, _dimensionCount).Any(d => _required[d] && !Differ(menteeBase + d, mentorBase + d))
-                || !DiffersOnRequiredOutsideDimensions(menteeBase, mentorBase),
-            PairRule.MinDifferences => Enumerable.Range(0, _dimensionCount).Count(d => Differ(menteeBase + d, mentorBase + d)) < _policy.MinDifferences,
+            PairRule.RequireDifferent => !DiffersOnRequiredDimensions(menteeBase, mentorBase) || !DiffersOnRequiredOutsideDimensions(menteeBase, mentorBase),
+            PairRule.MinDifferences => DifferenceCount(menteeBase, mentorBase) < _policy.MinDifferences,
             _ => throw new ArgumentOutOfRangeException(nameof(rule)),
         };
     }
@@ -265,6 +270,30 @@ internal sealed class CompiledProblem
         var a = _menteeValues[menteeCell];
         var b = _mentorValues[mentorCell];
         return a >= 0 && b >= 0 && a != b;
+    }
+
+    private bool DiffersOnRequiredDimensions(int menteeBase, int mentorBase)
+    {
+        for (var d = 0; d < _dimensionCount; d++)
+        {
+            if (_required[d] && !Differ(menteeBase + d, mentorBase + d))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private int DifferenceCount(int menteeBase, int mentorBase)
+    {
+        var count = 0;
+        for (var d = 0; d < _dimensionCount; d++)
+        {
+            count += Differ(menteeBase + d, mentorBase + d) ? 1 : 0;
+        }
+
+        return count;
     }
 
     private bool DiffersOnRequiredOutsideDimensions(int menteeBase, int mentorBase)

@@ -33,14 +33,10 @@ internal sealed class PinnedAssignment
             var mentee = problem.MenteeIndexById[pin.MenteeId];
             var mentor = problem.MentorIndexById[pin.MentorId];
             var name = $"pinnedPairs[{i}] ({pin.MenteeId}, {pin.MentorId})";
-            if (problem.MentorCapacity[mentor] == 0)
+            if (problem.FirstBrokenRule(mentee, mentor, problem.MentorCapacity) is { } rule)
             {
-                return Fail($"{name} breaks {PairRuleText.Describe(PairRule.Capacity, policy)}: {pin.MentorId} has capacity 0");
-            }
-
-            if (problem.FirstBrokenRule(mentee, mentor) is { } rule and not PairRule.Capacity)
-            {
-                return Fail($"{name} breaks {PairRuleText.Describe(rule, policy)}");
+                var detail = rule == PairRule.Capacity ? $": {pin.MentorId} has capacity 0" : string.Empty;
+                return Fail($"{name} breaks {PairRuleText.Describe(rule, policy)}{detail}");
             }
 
             if (--remaining[mentor] < 0)

@@ -40,21 +40,28 @@ internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy polic
             : $"all {feasibleMentors} feasible {mentors} taken by other mentees (the solve stopped before proving this assignment best)");
     }
 
-    /// <summary>Applies the rules one at a time in <see cref="PairRule"/> order; the one that empties the field is the answer.</summary>
+    /// <summary>
+    /// Applying the rules one at a time in <see cref="PairRule"/> order, the one that empties the field
+    /// is the latest of the mentors' first broken rules, and it removes the mentors whose first broken
+    /// rule it is: one pass over the mentors.
+    /// </summary>
     private (PairRule Rule, int Removed) LastRuleStanding(int mentee)
     {
-        var candidates = Enumerable.Range(0, _problem.MentorCount).ToList();
-        foreach (var rule in Enum.GetValues<PairRule>())
+        PairRule? last = null;
+        var removed = 0;
+        for (var mentor = 0; mentor < _problem.MentorCount; mentor++)
         {
-            var before = candidates.Count;
-            candidates.RemoveAll(j => rule == PairRule.Capacity ? remainingCapacity[j] == 0 : _problem.Breaks(rule, mentee, j));
-            if (candidates.Count == 0)
+            var rule = _problem.FirstBrokenRule(mentee, mentor, remainingCapacity)
+                ?? throw new InvalidOperationException($"Mentee {mentee} was counted as having no feasible mentor, yet mentor {mentor} breaks no rule.");
+            if (last is null || rule > last)
             {
-                return (rule, before);
+                (last, removed) = (rule, 0);
             }
+
+            removed += rule == last ? 1 : 0;
         }
 
-        throw new InvalidOperationException($"Mentee {mentee} was counted as having no feasible mentor, yet every rule leaves one.");
+        return (last ?? PairRule.Capacity, removed);
     }
 
     private static int[] CountLoad(int[] mentorOf, int mentorCount)
