@@ -68,7 +68,7 @@ internal sealed record RunDifference(string Dimension, int Weight);
 
 /// <summary>A mentee without a mentor, and why.</summary>
 /// <param name="MenteeId">The mentee.</param>
-/// <param name="Reason"><c>noFeasibleMentor</c>, <c>mentorsNeededByOthers</c> or <c>belowFairnessFloor</c>.</param>
+/// <param name="Reason"><c>noFeasibleMentor</c> or <c>mentorsNeededByOthers</c>.</param>
 /// <param name="Rule">For noFeasibleMentor: the rule that removed the last candidates.</param>
 /// <param name="FeasibleMentors">How many mentors pass every rule with them.</param>
 /// <param name="Explanation">The reason in a sentence.</param>
