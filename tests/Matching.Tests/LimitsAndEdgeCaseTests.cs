@@ -98,4 +98,22 @@ public sealed class LimitsAndEdgeCaseTests
         Assert.Equal(2, code);
         Assert.StartsWith("error: ", Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_dimension_naming_a_built_in_column_says_so()
+    {
+        var error = Assert.Throws<InvalidInputException>(() => MatchingProblem.Create(Roster(Mentee("e"), Mentor("m")), Open("grade=1")));
+        Assert.Contains(error.Errors, e => e.Field == "dimensions.grade" && e.Message.Contains("contract's own columns", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_row_with_a_bad_value_still_has_its_other_errors_named()
+    {
+        var csv = "id,name,role,grade,department,manager_id,capacity,availability,gender\n" +
+                  "e1,Ann,chief,5,,nobody,,mon-am,f\n";
+
+        var error = Assert.Throws<InvalidInputException>(() => PeopleCsv.Read(new StringReader(csv)));
+
+        Assert.Equal([(2, "role"), (2, "manager_id")], error.Errors.Select(e => (e.Row ?? 0, e.Field ?? "")));
+    }
 }

@@ -26,6 +26,9 @@ internal sealed class InputErrorList
         }
     }
 
+    /// <summary>True when an error already names this row and field.</summary>
+    public bool Names(int? row, string? field) => _errors.Exists(e => e.Row == row && e.Field == field);
+
     public void ThrowIfAny()
     {
         if (_errors.Count > 0)

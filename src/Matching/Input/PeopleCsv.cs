@@ -12,6 +12,9 @@ public static class PeopleCsv
     private static readonly string[] RequiredColumns = ["id", "role", "grade", "manager_id", "availability"];
     private static readonly string[] OptionalColumns = ["name", "department", "capacity"];
 
+    /// <summary>True for the contract's own columns, which are never diversity attributes.</summary>
+    internal static bool IsBuiltInColumn(string name) => RequiredColumns.Contains(name) || OptionalColumns.Contains(name);
+
     /// <summary>Reads a roster from a file.</summary>
     /// <exception cref="InvalidInputException">Any row or the header is invalid; every error found is listed.</exception>
     public static Roster Read(string path)
@@ -68,15 +71,15 @@ public static class PeopleCsv
                 continue;
             }
 
-            if (ParsePerson(fields, header, line, errors) is { } person)
-            {
-                people.Add(person);
-                lines.Add(line);
-            }
+            // A row with a bad value still joins the roster checks, so all its errors are named at once.
+            people.Add(ParsePerson(fields, header, line, errors));
+            lines.Add(line);
         }
 
         var roster = new Roster(people, header.AttributeColumns);
-        errors.AddRange(RosterChecks.Find(roster, (i, field) => new InputError(SourceName, lines[i], field, string.Empty)));
+        // A value that did not parse is named once, not again as missing.
+        errors.AddRange(RosterChecks.Find(roster, (i, field) => new InputError(SourceName, lines[i], field, string.Empty))
+            .Where(e => !errors.Names(e.Row, e.Field)));
         errors.ThrowIfAny();
         return roster;
     }
@@ -112,9 +115,8 @@ public static class PeopleCsv
         return new Header(columns, names.Count, attributes);
     }
 
-    private static Person? ParsePerson(List<string> fields, Header header, int line, InputErrorList errors)
+    private static Person ParsePerson(List<string> fields, Header header, int line, InputErrorList errors)
     {
-        var before = errors.Count;
         var roleText = Text.Normalize(fields[header.Index("role")]);
         var role = roleText switch
         {
@@ -132,11 +134,6 @@ public static class PeopleCsv
         var capacity = header.TryIndex("capacity", out var capacityColumn)
             ? ParseInteger(fields[capacityColumn], "capacity", line, errors)
             : null;
-        if (errors.Count != before)
-        {
-            return null;
-        }
-
         var attributes = new Dictionary<string, string>(header.AttributeColumns.Length, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, index) in header.Attributes)
         {
@@ -147,7 +144,7 @@ public static class PeopleCsv
         return new Person(
             Id: fields[header.Index("id")].Trim(),
             Name: header.TryIndex("name", out var nameColumn) ? fields[nameColumn].Trim() : string.Empty,
-            Role: role!.Value,
+            Role: role ?? ParticipantRole.None,
             Grade: grade,
             Department: header.TryIndex("department", out var departmentColumn) ? fields[departmentColumn].Trim() : string.Empty,
             ManagerId: managerId.Length == 0 ? null : managerId,

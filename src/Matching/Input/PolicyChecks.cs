@@ -23,7 +23,7 @@ internal static class PolicyChecks
             {
                 if (!columns.Contains(Text.Normalize(name)))
                 {
-                    yield return new InputError(Source, null, $"dimensions.{name}", $"'{name}' is not a column of people.csv (attribute columns: {available})");
+                    yield return new InputError(Source, null, $"dimensions.{name}", NotAnAttribute(name, available));
                 }
 
                 if (weight < 0)
@@ -41,7 +41,7 @@ internal static class PolicyChecks
         {
             if (!columns.Contains(Text.Normalize(policy.RequireDifferent[i])))
             {
-                yield return new InputError(Source, null, $"requireDifferent[{i}]", $"'{policy.RequireDifferent[i]}' is not a column of people.csv (attribute columns: {available})");
+                yield return new InputError(Source, null, $"requireDifferent[{i}]", NotAnAttribute(policy.RequireDifferent[i], available));
             }
         }
 
@@ -104,6 +104,11 @@ internal static class PolicyChecks
             }
         }
     }
+
+    private static string NotAnAttribute(string name, string available) =>
+        PeopleCsv.IsBuiltInColumn(Text.Normalize(name))
+            ? $"'{name}' is one of the contract's own columns, not a diversity attribute (attribute columns: {available})"
+            : $"'{name}' is not a column of people.csv (attribute columns: {available})";
 
     private static IEnumerable<InputError> PairErrors(string field, IReadOnlyList<PersonPair> pairs, Dictionary<string, ParticipantRole> roles)
     {
