@@ -130,16 +130,11 @@ internal static class DualPrices
             queue.Enqueue(source);
             queued[source] = true;
 
-            // The constraints are consistent (no negative cycle) exactly when the flow is optimal;
-            // queue-based Bellman-Ford then settles within nodeCount passes over the arcs.
-            var budget = (long)nodeCount * (_count + nodeCount);
+            // The constraints are consistent (no negative cycle) exactly when the flow is optimal; then
+            // no node is queued more than nodeCount times, and a node that is has a negative cycle behind it.
+            var timesQueued = new int[nodeCount];
             while (queue.Count > 0)
             {
-                if (--budget < 0)
-                {
-                    throw new InvalidOperationException("The restricted flow is not optimal: its dual constraints have a negative cycle.");
-                }
-
                 var v = queue.Dequeue();
                 queued[v] = false;
                 var dv = distance[v];
@@ -152,6 +147,11 @@ internal static class DualPrices
                         distance[w] = candidate;
                         if (!queued[w])
                         {
+                            if (++timesQueued[w] > nodeCount)
+                            {
+                                throw new InvalidOperationException("The restricted flow is not optimal: its dual constraints have a negative cycle.");
+                            }
+
                             queued[w] = true;
                             queue.Enqueue(w);
                         }
