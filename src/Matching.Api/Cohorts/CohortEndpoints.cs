@@ -15,8 +15,7 @@ internal static class CohortEndpoints
     {
         var group = app.MapGroup("/cohorts")
             .WithTags("Cohorts")
-            .RequireAuthorization(Access.CoordinatorPolicy)
-            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+            .RequireAccess(Access.CoordinatorPolicy);
 
         group.MapPost("/", CreateAsync)
             .WithSummary("Create a draft cohort with its policy")

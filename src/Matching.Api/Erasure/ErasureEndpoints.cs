@@ -16,8 +16,8 @@ internal static class ErasureEndpoints
             .WithDescription("The id becomes a random pseudonym everywhere; name, grade, department, availability and attribute values are blanked; " +
                              "pins and forbids naming them are dropped; their published pairs end and lose their credential and free-text topics. " +
                              "Reports keep their anonymous counts.")
-            .RequireAuthorization(Access.CoordinatorPolicy)
-            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .RequireAccess(Access.CoordinatorPolicy)
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -11,8 +11,8 @@ internal static class PairingEndpoints
     {
         var group = app.MapGroup("/cohorts/{cohortId:long}")
             .WithTags("Pairings")
-            .RequireAuthorization(Access.CoordinatorPolicy)
-            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .RequireAccess(Access.CoordinatorPolicy)
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapPost("/runs/{runId:long}/publish", PublishAsync)
             .WithSummary("Publish a run's pairs as the cohort's pairings; answers each pair's logging credential, shown only this once")

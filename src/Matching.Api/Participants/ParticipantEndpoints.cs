@@ -22,8 +22,8 @@ internal static class ParticipantEndpoints
     {
         var group = app.MapGroup("/cohorts/{cohortId:long}/people")
             .WithTags("Participants")
-            .RequireAuthorization(Access.CoordinatorPolicy)
-            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .RequireAccess(Access.CoordinatorPolicy)
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapPut("/", ReplaceAsync)
             .WithSummary("Load a draft cohort's people (text/csv as the contract's people.csv, or a JSON array), replacing any before")

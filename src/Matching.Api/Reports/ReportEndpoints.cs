@@ -13,8 +13,8 @@ internal static class ReportEndpoints
             .WithTags("Reports")
             .WithSummary("A cohort's anonymised figures: pairs made, coverage of each dimension, sessions per pair, minutes, topics")
             .WithDescription("Counts below 5 are shown as \"<5\"; no pair or person is ever listed.")
-            .RequireAuthorization(Access.CoordinatorPolicy)
-            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .RequireAccess(Access.CoordinatorPolicy)
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -13,8 +13,8 @@ internal static class RunEndpoints
     {
         var group = app.MapGroup("/cohorts/{cohortId:long}/runs")
             .WithTags("Runs")
-            .RequireAuthorization(Access.CoordinatorPolicy)
-            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .RequireAccess(Access.CoordinatorPolicy)
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapPost("/", RunAsync)
             .WithSummary("Run the engine on the cohort's people and policy (pins and forbids included) and store the run")

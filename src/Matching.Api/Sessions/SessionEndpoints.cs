@@ -12,8 +12,8 @@ internal static class SessionEndpoints
     {
         var group = app.MapGroup("/pairs/{pairId:long}")
             .WithTags("Sessions")
-            .RequireAuthorization(Access.PairPolicy)
-            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .RequireAccess(Access.PairPolicy)
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapGet("/topics", TopicsAsync).WithSummary("The topics this pair's sessions can cover");
         group.MapPost("/sessions", AddAsync)
