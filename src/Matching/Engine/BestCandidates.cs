@@ -23,7 +23,7 @@ internal sealed class BestCandidates(int keep)
     /// <summary>Offers a mentor ranked by <paramref name="key"/>, remembering its <paramref name="score"/>.</summary>
     public void Offer(int mentor, int score, long key, uint order)
     {
-        if (keep == 0 || (IsFull && !Beats(key, order, Count - 1)))
+        if (IsFull && !Beats(key, order, Count - 1))
         {
             return;
         }

@@ -29,7 +29,7 @@ internal sealed class MentorIndex
     private readonly byte[]? _overlapTable;
     private readonly int _tableSize;
     private readonly int[] _menteeProfile;
-    private readonly Dictionary<int, Ranking> _rankings;
+    private readonly List<Ranking> _rankings;
 
     /// <param name="problem">The problem.</param>
     /// <param name="mentorCapacity">Capacity by mentor; mentors with none are left out.</param>
@@ -90,8 +90,8 @@ internal sealed class MentorIndex
             var key = ProfileKey(problem.MenteeProfile(mentee));
             if (!menteeProfileIds.TryGetValue(key, out var profile))
             {
-                menteeProfileIds[key] = profile = menteeProfileIds.Count;
-                _rankings[profile] = RankProfiles(problem, mentee, representatives);
+                menteeProfileIds[key] = profile = _rankings.Count;
+                _rankings.Add(RankProfiles(problem, mentee, representatives));
             }
 
             _menteeProfile[mentee] = profile;

@@ -1,8 +1,10 @@
 namespace Mentoring.Matching.Engine;
 
 /// <summary>
-/// Each mentor's dual price for one pricing round, with the cheapest price in each bucket of the
-/// index, so a walk can skip a bucket of popular, fully booked mentors without visiting them.
+/// Each mentor's price, with the cheapest price in each bucket of the index as it was when built,
+/// so a walk can skip a bucket of popular, fully booked mentors without visiting them. Prices may
+/// rise afterwards (the auction raises them as it goes): the summary then stays a lower bound, and
+/// a walk skips less but never wrongly.
 /// </summary>
 internal sealed class MentorPrices
 {
