@@ -13,7 +13,21 @@ internal sealed class OrToolsFlowSolver : IAssignmentSolver
 {
     public string Name => "OR-Tools max-flow min-cost";
 
-    public int[] Solve(int menteeCount, int[] mentorCapacity, CandidateArcs arcs)
+    public IRestrictedAssignment Start(int menteeCount, int[] mentorCapacity, long matchWeight) => new Restricted(menteeCount, mentorCapacity);
+
+    /// <summary>
+    /// Each round solves from scratch. A native solve cannot be interrupted, so a cancellable one runs
+    /// aside and the caller stops waiting the moment it is cancelled; the abandoned solve finishes and is dropped.
+    /// </summary>
+    private sealed class Restricted(int menteeCount, int[] mentorCapacity) : IRestrictedAssignment
+    {
+        public int[] Solve(CandidateArcs arcs, CancellationToken cancellationToken) =>
+            cancellationToken.CanBeCanceled
+                ? Task.Run(() => SolveFlow(menteeCount, mentorCapacity, arcs), CancellationToken.None).WaitAsync(cancellationToken).GetAwaiter().GetResult()
+                : SolveFlow(menteeCount, mentorCapacity, arcs);
+    }
+
+    private static int[] SolveFlow(int menteeCount, int[] mentorCapacity, CandidateArcs arcs)
     {
         // Only mentors on some candidate arc become nodes: at scale most mentors are on none.
         var mentees = arcs.Mentee;

@@ -43,6 +43,7 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
             }
         }
 
+        var restricted = solver.Start(menteeCount, mentorCapacity, bigM);
         var rounds = 0;
         while (true)
         {
@@ -54,7 +55,7 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
                 profit[a] = bigM + scores[a];
             }
 
-            var chosen = SolveCancellably(menteeCount, mentorCapacity, arcs, cancellationToken);
+            var chosen = restricted.Solve(arcs, cancellationToken);
             var potential = DualPrices.Compute(menteeCount, mentorCapacity, arcs, profit, chosen);
             rounds++;
             var pricing = Price(mentees, scoreFloor, bigM, potential, cancellationToken);
@@ -84,15 +85,6 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
             }
         }
     }
-
-    /// <summary>
-    /// A native solve cannot be interrupted, so a cancellable one runs aside and the search stops
-    /// waiting the moment it is cancelled; the abandoned solve finishes and is dropped.
-    /// </summary>
-    private int[] SolveCancellably(int menteeCount, int[] mentorCapacity, CandidateArcs arcs, CancellationToken cancellationToken) =>
-        cancellationToken.CanBeCanceled
-            ? Task.Run(() => solver.Solve(menteeCount, mentorCapacity, arcs), CancellationToken.None).WaitAsync(cancellationToken).GetAwaiter().GetResult()
-            : solver.Solve(menteeCount, mentorCapacity, arcs);
 
     /// <summary>
     /// The dual bound. Raising each mentee's value by its best gain makes the prices feasible for
