@@ -41,7 +41,7 @@ public sealed class IncrementalFlowTests
 
         foreach (var (arcs, chosen) in SolveInBatches(problem, random))
         {
-            var expected = reference.Start(problem.MenteeCount, problem.Capacity, problem.MatchWeight).Solve(arcs, CancellationToken.None);
+            var expected = reference.Start(problem.MenteeCount, problem.Capacity, problem.MatchWeight).Solve(arcs, CancellationToken.None).Chosen;
             Assert.Equal(Objective(problem, arcs, expected), Objective(problem, arcs, chosen));
         }
     }
@@ -56,12 +56,28 @@ public sealed class IncrementalFlowTests
         var arcs = new CandidateArcs();
         arcs.Add(0, 0, 5);
         arcs.Add(1, 0, 3);
-        Assert.Equal((1, 5L), Objective(problem, arcs, flow.Solve(arcs, CancellationToken.None)));
+        Assert.Equal((1, 5L), Objective(problem, arcs, flow.Solve(arcs, CancellationToken.None).Chosen));
 
         arcs.Add(0, 1, 9);
-        var chosen = flow.Solve(arcs, CancellationToken.None);
+        var chosen = flow.Solve(arcs, CancellationToken.None).Chosen;
 
         Assert.Equal([2, 1], chosen);
+    }
+
+    [Fact]
+    public void Prices_that_do_not_prove_the_choice_are_refused()
+    {
+        // One mentee, two free mentors scoring 1 and 5, M = 6: only mentor 1 with value 11 is optimal.
+        var arcs = new CandidateArcs();
+        arcs.Add(0, 0, 1);
+        arcs.Add(0, 1, 5);
+        int[] capacity = [1, 1];
+
+        new RestrictedSolution([1], [11], [0, 0]).Verify(arcs, capacity, 6);
+        Assert.Throws<InvalidOperationException>(() => new RestrictedSolution([0], [7], [0, 0]).Verify(arcs, capacity, 6));
+        Assert.Throws<InvalidOperationException>(() => new RestrictedSolution([1], [11], [1, 0]).Verify(arcs, capacity, 6));
+        Assert.Throws<InvalidOperationException>(() => new RestrictedSolution([1], [10], [0, 0]).Verify(arcs, capacity, 6));
+        Assert.Throws<InvalidOperationException>(() => new RestrictedSolution([-1], [11], [0, 0]).Verify(arcs, capacity, 6));
     }
 
     [Fact]
@@ -111,7 +127,9 @@ public sealed class IncrementalFlowTests
                 arcs.Add(order[next].Mentee, order[next].Mentor, order[next].Score);
             }
 
-            yield return (arcs, flow.Solve(arcs, CancellationToken.None));
+            var solution = flow.Solve(arcs, CancellationToken.None);
+            solution.Verify(arcs, problem.Capacity, problem.MatchWeight);
+            yield return (arcs, solution.Chosen);
         }
         while (next < order.Count);
     }

@@ -26,6 +26,6 @@ internal interface IRestrictedAssignment
 {
     /// <param name="arcs">The candidate pairs: those of the last call, perhaps with more after them.</param>
     /// <param name="cancellationToken">Stops the solve.</param>
-    /// <returns>For each local mentee, the index of its chosen arc, or -1.</returns>
-    int[] Solve(CandidateArcs arcs, CancellationToken cancellationToken);
+    /// <returns>The optimal choice on these arcs with the dual prices that prove it.</returns>
+    RestrictedSolution Solve(CandidateArcs arcs, CancellationToken cancellationToken);
 }

@@ -61,8 +61,11 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
     }
 
     /// <summary>Solves on <paramref name="arcs"/>, which hold every pair of the last call and maybe more after them.</summary>
-    /// <returns>For each local mentee, the index of its chosen arc, or -1.</returns>
-    public int[] Solve(CandidateArcs arcs, CancellationToken cancellationToken)
+    /// <returns>
+    /// The optimal choice with the flow's own dual prices. The flow only needs an empty mentor's price and
+    /// an unmatched mentee's value to be at most 0; they are reported as 0, which every pair still satisfies.
+    /// </returns>
+    public RestrictedSolution Solve(CandidateArcs arcs, CancellationToken cancellationToken)
     {
         var known = _graph.ArcCount;
         _graph = new CandidateGraph(arcs, _menteeCount, _capacity.Length);
@@ -90,13 +93,32 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
             }
         }
 
+        // A held pair's arc is full, so the flow leaves its value + price free to fall short of its
+        // profit; raising the value to meet it keeps every reduced cost non-negative and the prices tight.
         var chosen = new int[_menteeCount];
         for (var mentee = 0; mentee < _menteeCount; mentee++)
         {
-            chosen[mentee] = Math.Max(-1, _arcOf[mentee]);
+            var arc = _arcOf[mentee];
+            chosen[mentee] = Math.Max(-1, arc);
+            if (arc >= 0)
+            {
+                _value[mentee] = Profit(arc) - _price[_graph.Arcs.Mentor[arc]];
+            }
         }
 
-        return chosen;
+        var price = new long[_price.Length];
+        for (var mentor = 0; mentor < price.Length; mentor++)
+        {
+            price[mentor] = Math.Max(0, _price[mentor]);
+        }
+
+        var value = new long[_menteeCount];
+        for (var mentee = 0; mentee < _menteeCount; mentee++)
+        {
+            value[mentee] = Math.Max(0, _value[mentee]);
+        }
+
+        return new RestrictedSolution(chosen, value, price);
     }
 
     private long Profit(int arc) => _matchWeight + _graph.Arcs.Score[arc];

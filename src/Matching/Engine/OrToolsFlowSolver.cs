@@ -13,18 +13,29 @@ internal sealed class OrToolsFlowSolver : IAssignmentSolver
 {
     public string Name => "OR-Tools max-flow min-cost";
 
-    public IRestrictedAssignment Start(int menteeCount, int[] mentorCapacity, long matchWeight) => new Restricted(menteeCount, mentorCapacity);
+    public IRestrictedAssignment Start(int menteeCount, int[] mentorCapacity, long matchWeight) => new Restricted(menteeCount, mentorCapacity, matchWeight);
 
     /// <summary>
-    /// Each round solves from scratch. A native solve cannot be interrupted, so a cancellable one runs
-    /// aside and the caller stops waiting the moment it is cancelled; the abandoned solve finishes and is dropped.
+    /// Each round solves from scratch and reads the dual prices off the flow (<see cref="DualPrices"/>).
+    /// A native solve cannot be interrupted, so a cancellable one runs aside and the caller stops
+    /// waiting the moment it is cancelled; the abandoned solve finishes and is dropped.
     /// </summary>
-    private sealed class Restricted(int menteeCount, int[] mentorCapacity) : IRestrictedAssignment
+    private sealed class Restricted(int menteeCount, int[] mentorCapacity, long matchWeight) : IRestrictedAssignment
     {
-        public int[] Solve(CandidateArcs arcs, CancellationToken cancellationToken) =>
-            cancellationToken.CanBeCanceled
+        public RestrictedSolution Solve(CandidateArcs arcs, CancellationToken cancellationToken)
+        {
+            var chosen = cancellationToken.CanBeCanceled
                 ? Task.Run(() => SolveFlow(menteeCount, mentorCapacity, arcs), CancellationToken.None).WaitAsync(cancellationToken).GetAwaiter().GetResult()
                 : SolveFlow(menteeCount, mentorCapacity, arcs);
+            var profit = new long[arcs.Count];
+            for (var arc = 0; arc < profit.Length; arc++)
+            {
+                profit[arc] = matchWeight + arcs.Score[arc];
+            }
+
+            var potential = DualPrices.Compute(menteeCount, mentorCapacity, arcs, profit, chosen);
+            return new RestrictedSolution(chosen, [.. potential[..menteeCount].Select(p => -p)], potential[menteeCount..^1]);
+        }
     }
 
     private static int[] SolveFlow(int menteeCount, int[] mentorCapacity, CandidateArcs arcs)
