@@ -67,7 +67,7 @@ internal static class AuctionPrices
             slotHolder[slot] = k;
             slotPrice[slot] += increment;
             winner[k] = mentor;
-            price[mentor] = slotPrice[CheapestSlot(slotPrice, firstSlot[mentor], firstSlot[mentor + 1])];
+            prices.Raise(mentor, slotPrice[CheapestSlot(slotPrice, firstSlot[mentor], firstSlot[mentor + 1])]);
         }
 
         return (price, winner);

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Mentoring.Matching.Engine;
 
 /// <summary>
@@ -18,8 +20,11 @@ internal struct MentorCursor
     private readonly int _minShared;
     private readonly MentorPrices? _prices;
     private readonly int _minScore;
+    private readonly ulong[]? _bucketSlots;
+    private readonly ulong _menteeSlotWord;
     private int _rank;
     private int _dimensionScore;
+    private long _profilePrice;
     private int _bucket;
     private int _endBucket;
     private int _bucketScore;
@@ -41,6 +46,8 @@ internal struct MentorCursor
         _menteeSlots = problem.MenteeSlotCount(mentee);
         _slotWeight = problem.SharedSlotWeight;
         _minShared = problem.MinSharedSlots;
+        _bucketSlots = index.BucketSlots;
+        _menteeSlotWord = problem.MenteeSlots(mentee)[0];
         _rank = -1;
     }
 
@@ -82,12 +89,23 @@ internal struct MentorCursor
 
     private bool NextBucket(long threshold)
     {
+        var slotCounts = _index.BucketSlotCount;
         while (true)
         {
             while (_bucket < _endBucket)
             {
+                // Buckets come by falling slot count: once one cannot share enough, none after it can.
                 var bucket = _bucket++;
-                var shared = _index.Problem.SharedSlotCount(_mentee, _index.Representative(bucket));
+                var reachable = Math.Min(slotCounts[bucket], _menteeSlots);
+                if (reachable < _minShared || _dimensionScore + (_slotWeight * reachable) - _profilePrice <= threshold)
+                {
+                    _bucket = _endBucket;
+                    break;
+                }
+
+                var shared = _bucketSlots is null
+                    ? _index.Problem.SharedSlotCount(_mentee, _index.Representative(bucket))
+                    : BitOperations.PopCount(_menteeSlotWord & _bucketSlots[bucket]);
                 var score = _dimensionScore + (_slotWeight * shared);
                 var cheapest = _prices?.CheapestIn(bucket) ?? 0;
                 if (shared < _minShared || score < _minScore || score - cheapest <= threshold)
@@ -135,12 +153,14 @@ internal struct MentorCursor
             var profile = profiles[_rank];
             var overlap = _index.MaxOverlap(profile, _mentee, _menteeSlots);
             var bestHere = dimensionScore + (_slotWeight * overlap);
-            if (overlap < _minShared || bestHere <= threshold || bestHere < _minScore)
+            var profilePrice = _prices?.CheapestInProfile(profile) ?? 0;
+            if (overlap < _minShared || bestHere - profilePrice <= threshold || bestHere < _minScore)
             {
                 continue;
             }
 
             _dimensionScore = dimensionScore;
+            _profilePrice = profilePrice;
             _bucket = _index.FirstBucket(profile);
             _endBucket = _index.EndBucket(profile);
             return true;

@@ -25,6 +25,8 @@ internal sealed class MentorIndex
     private readonly int[] _bucketStart;
     private readonly int[] _memberStart;
     private readonly int[] _representative;
+    private readonly int[] _bucketOfMentor;
+    private readonly int[] _profileOfBucket;
     private readonly int[] _profileMaxSlots;
     private readonly byte[]? _overlapTable;
     private readonly int _tableSize;
@@ -44,6 +46,9 @@ internal sealed class MentorIndex
         var bucketCount = profiles.Sum(p => p.Count);
         _memberStart = new int[bucketCount + 1];
         _representative = new int[bucketCount];
+        _profileOfBucket = new int[bucketCount];
+        _bucketOfMentor = new int[problem.MentorCount];
+        Array.Fill(_bucketOfMentor, -1);
         Members = new int[profiles.Sum(p => p.Sum(b => b.Count))];
         MemberGrade = new int[Members.Length];
         var bucket = 0;
@@ -55,11 +60,13 @@ internal sealed class MentorIndex
             {
                 _memberStart[bucket] = member;
                 _representative[bucket] = mentors[0];
+                _profileOfBucket[bucket] = profile;
                 _profileMaxSlots[profile] = Math.Max(_profileMaxSlots[profile], problem.MentorSlotCount(mentors[0]));
                 foreach (var mentor in mentors)
                 {
                     Members[member] = mentor;
                     MemberGrade[member] = problem.MentorGrade(mentor);
+                    _bucketOfMentor[mentor] = bucket;
                     member++;
                 }
 
@@ -69,6 +76,12 @@ internal sealed class MentorIndex
 
         _bucketStart[profiles.Count] = bucket;
         _memberStart[bucket] = member;
+        if (problem.SlotNames.Count <= 64)
+        {
+            BucketSlots = [.. _representative.Select(mentor => problem.MentorSlots(mentor)[0])];
+        }
+
+        BucketSlotCount = [.. _representative.Select(problem.MentorSlotCount)];
 
         if (problem.SlotNames.Count <= MaxTableSlots)
         {
@@ -106,8 +119,23 @@ internal sealed class MentorIndex
     /// <summary>The grade of each entry of <see cref="Members"/>.</summary>
     internal int[] MemberGrade { get; }
 
+    /// <summary>Each bucket's availability as one word, when there are at most 64 distinct slots (else null): a bucket's shared slots with a mentee are then one AND and a bit count.</summary>
+    internal ulong[]? BucketSlots { get; }
+
+    /// <summary>How many slots each bucket's mentors offer: buckets come by falling count within a profile.</summary>
+    internal int[] BucketSlotCount { get; }
+
     /// <summary>The number of buckets.</summary>
     internal int BucketCount => _representative.Length;
+
+    /// <summary>The number of mentor profiles.</summary>
+    internal int ProfileCount => _profileMaxSlots.Length;
+
+    /// <summary>The bucket of an indexed mentor.</summary>
+    internal int BucketOf(int mentor) => _bucketOfMentor[mentor];
+
+    /// <summary>The profile a bucket belongs to.</summary>
+    internal int ProfileOf(int bucket) => _profileOfBucket[bucket];
 
     /// <summary>A cursor over the mentee's feasible mentors scoring at least <paramref name="minScore"/>, best profiles first, optionally net of prices.</summary>
     public MentorCursor Cursor(int mentee, int minScore = 0, MentorPrices? prices = null) =>
