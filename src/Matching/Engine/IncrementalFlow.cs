@@ -14,8 +14,9 @@ namespace Mentoring.Matching.Engine;
 /// <para>
 /// New pairs that beat <c>u + v</c> are repaired mentee by mentee: the mentee lets go of its pair and
 /// takes the value of its best pair, and searches again. A mentor it leaves keeps the unit it passed
-/// on (a <em>vacancy</em>) while its price is positive, since a mentor with room must be free; a
-/// search backwards from the vacancy then finds the cheapest way to fill it or let its price fall.
+/// on (a <em>vacancy</em>) while its price is positive, since a mentor with room must be free. The
+/// searches of released mentees end at a vacancy when it is nearer than the sink, refilling it; a
+/// search backwards from each vacancy left finds the cheapest way to fill it or let its price fall.
 /// </para>
 /// </summary>
 internal sealed class IncrementalFlow : IRestrictedAssignment
@@ -179,12 +180,16 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
         }
     }
 
-    /// <summary>Routes an unplaced mentee's unit to the sink along a shortest path (Dijkstra).</summary>
+    /// <summary>
+    /// Routes an unplaced mentee's unit along a shortest path (Dijkstra) to the sink or to a mentor's
+    /// vacancy, whichever is nearer: filling a vacancy on the way spares a backward search.
+    /// </summary>
     private void RouteForward(int source)
     {
         var s = _scratch;
         s.Start(source);
         var mentors = _graph.Arcs.Mentor;
+        var target = _sink;
         while (s.TryPop(out var reached, out var distance))
         {
             if (reached == _sink)
@@ -211,9 +216,19 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
             else
             {
                 var mentor = reached - _menteeCount;
+                if (_vacancies[mentor] > 0)
+                {
+                    target = reached;
+                    break;
+                }
+
                 if (_used[mentor] < _capacity[mentor])
                 {
                     s.Relax(_sink, distance - _price[mentor], reached, -1);
+                    if (s.Distance(_sink) == distance)
+                    {
+                        break;
+                    }
                 }
 
                 for (var holder = _holders.First(mentor); holder >= 0; holder = _holders.Next(holder))
@@ -228,8 +243,8 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
             }
         }
 
-        // Nodes settled nearer than the sink gain what they were ahead: values fall, prices rise.
-        var total = s.Distance(_sink);
+        // Nodes settled nearer than the target gain what they were ahead: values fall, prices rise.
+        var total = s.Distance(target);
         foreach (var settled in s.Settled)
         {
             var gain = total - s.Distance(settled);
@@ -243,12 +258,21 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
             }
         }
 
-        // Walk back from the sink: each mentee on the path takes the arc that led out of it.
-        var node = s.Previous(_sink);
+        // Walk back from the target: each mentee on the path takes the arc that led out of it.
+        int node;
         var nextArc = Unmatched;
-        if (node >= _menteeCount)
+        if (target != _sink)
         {
-            _used[node - _menteeCount]++;
+            _vacancies[target - _menteeCount]--;
+            node = target;
+        }
+        else
+        {
+            node = s.Previous(_sink);
+            if (node >= _menteeCount)
+            {
+                _used[node - _menteeCount]++;
+            }
         }
 
         while (true)
@@ -293,7 +317,12 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
                 var mentor = reached - _menteeCount;
                 if (_used[mentor] > 0)
                 {
+                    // A mentor at price 0 ends the search here, before its (often many) arcs are read.
                     s.Relax(_sink, distance + _price[mentor], reached, -1);
+                    if (s.Distance(_sink) == distance)
+                    {
+                        break;
+                    }
                 }
 
                 foreach (var arc in _graph.ArcsOfMentor(mentor))

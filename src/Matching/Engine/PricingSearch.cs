@@ -47,13 +47,15 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
         {
             cancellationToken.ThrowIfCancellationRequested();
             var solution = restricted.Solve(arcs, cancellationToken);
-            solution.Verify(arcs, mentorCapacity, bigM);
             rounds++;
             var excluded = pricing.Price(solution.Value, solution.Price, cancellationToken);
             limits.Report(new MatchingProgress(rounds, arcs.Count, excluded.Added.Count));
 
             if (excluded.Added.Count == 0 || limits.Expired)
             {
+                // Both the certificate and the bound rest on these prices: check them before either is claimed.
+                // (Earlier rounds' prices only chose which pairs to add, so they need no check.)
+                solution.Verify(arcs, mentorCapacity, bigM);
                 var proven = excluded.Added.Count == 0;
                 var mentorOf = new int[menteeCount];
                 var scoreOf = new int[menteeCount];
