@@ -114,7 +114,7 @@ internal struct MentorCursor
                 }
 
                 var start = _index.FirstMember(bucket);
-                var eligible = CountAtMostGrade(start, _index.EndMember(bucket), _maxMentorGrade);
+                var eligible = _index.CountAtMostGrade(bucket, _maxMentorGrade);
                 if (eligible == 0)
                 {
                     continue;
@@ -167,26 +167,5 @@ internal struct MentorCursor
         }
 
         return false;
-    }
-
-    /// <summary>Members [start, end) are sorted by grade; how many have at most this grade.</summary>
-    private readonly int CountAtMostGrade(int start, int end, int grade)
-    {
-        var grades = _index.MemberGrade;
-        int low = start, high = end;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (grades[middle] <= grade)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low - start;
     }
 }

@@ -151,6 +151,26 @@ internal sealed class MentorIndex
 
     internal int Representative(int bucket) => _representative[bucket];
 
+    /// <summary>How many of a bucket's members (sorted by grade) have at most this grade.</summary>
+    internal int CountAtMostGrade(int bucket, int grade)
+    {
+        int low = _memberStart[bucket], high = _memberStart[bucket + 1];
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (MemberGrade[middle] <= grade)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low - _memberStart[bucket];
+    }
+
     /// <summary>The most slots any mentor of the profile shares with this mentee.</summary>
     internal int MaxOverlap(int profile, int mentee, int menteeSlots) =>
         _overlapTable is null

@@ -10,6 +10,7 @@ internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy polic
 {
     private readonly CompiledProblem _problem = index.Problem;
     private readonly int[] _load = CountLoad(mentorOf, remainingCapacity.Length);
+    private readonly int _mentorsWithoutCapacity = remainingCapacity.Count(capacity => capacity <= 0);
 
     public UnmatchedMentee Explain(int mentee, string menteeId)
     {
@@ -43,26 +44,57 @@ internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy polic
     /// <summary>
     /// Applying the rules one at a time in <see cref="PairRule"/> order, the one that empties the field
     /// is the latest of the mentors' first broken rules, and it removes the mentors whose first broken
-    /// rule it is: one pass over the mentors.
+    /// rule it is: one pass over the mentors. The pass goes bucket by bucket through the index: a
+    /// mentor who passes the person rules (department, reporting line, forbidden pairs) and the grade
+    /// gap breaks first whatever rule the bucket's shared slots and attribute profile break, so only
+    /// mentors who fail a person rule need every rule tried.
     /// </summary>
     private (PairRule Rule, int Removed) LastRuleStanding(int mentee)
     {
-        PairRule? last = null;
-        var removed = 0;
-        for (var mentor = 0; mentor < _problem.MentorCount; mentor++)
+        var broken = new int[CompiledProblem.RulesInOrder.Count];
+        broken[(int)PairRule.Capacity] = _mentorsWithoutCapacity;
+        var maxMentorGrade = _problem.MenteeGrade(mentee) - _problem.MinGradeGap;
+        for (var bucket = 0; bucket < index.BucketCount; bucket++)
         {
-            var rule = _problem.FirstBrokenRule(mentee, mentor, remainingCapacity)
-                ?? throw new InvalidOperationException($"Mentee {mentee} was counted as having no feasible mentor, yet mentor {mentor} breaks no rule.");
-            if (last is null || rule > last)
+            // Members come by rising grade; without forbidden pairs, those above the gap break the grade gap first.
+            var end = index.EndMember(bucket);
+            if (policy.ForbiddenPairs.Count == 0)
             {
-                (last, removed) = (rule, 0);
+                var tooSenior = end - index.FirstMember(bucket) - index.CountAtMostGrade(bucket, maxMentorGrade);
+                broken[(int)PairRule.MinGradeGap] += tooSenior;
+                end -= tooSenior;
             }
 
-            removed += rule == last ? 1 : 0;
+            PairRule? bucketRule = null;
+            for (var member = index.FirstMember(bucket); member < end; member++)
+            {
+                var mentor = index.Members[member];
+                PairRule rule;
+                if (!_problem.PassesPersonRules(mentee, mentor))
+                {
+                    rule = FirstBrokenRule(mentee, mentor);
+                }
+                else if (index.MemberGrade[member] > maxMentorGrade)
+                {
+                    rule = PairRule.MinGradeGap;
+                }
+                else
+                {
+                    bucketRule ??= FirstBrokenRule(mentee, mentor);
+                    rule = bucketRule.Value;
+                }
+
+                broken[(int)rule]++;
+            }
         }
 
-        return (last ?? PairRule.Capacity, removed);
+        var last = Array.FindLastIndex(broken, count => count > 0);
+        return last < 0 ? (PairRule.Capacity, 0) : ((PairRule)last, broken[last]);
     }
+
+    private PairRule FirstBrokenRule(int mentee, int mentor) =>
+        _problem.FirstBrokenRule(mentee, mentor, remainingCapacity)
+        ?? throw new InvalidOperationException($"Mentee {mentee} was counted as having no feasible mentor, yet mentor {mentor} breaks no rule.");
 
     private static int[] CountLoad(int[] mentorOf, int mentorCount)
     {
