@@ -30,7 +30,7 @@ public static class Matcher
         options ??= MatchingOptions.Default;
         var limits = new SearchLimits(options);
         var compiled = problem.Compiled;
-        var solver = new IncrementalFlowSolver();
+        IAssignmentSolver solver = options.Solver == FlowSolver.OrToolsMinCostFlow ? new OrToolsFlowSolver() : new IncrementalFlowSolver();
         var ledger = new RunLedger(solver.Name);
 
         var pins = PinnedAssignment.Resolve(compiled, problem.Policy);

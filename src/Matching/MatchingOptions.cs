@@ -16,6 +16,9 @@ public sealed record MatchingOptions
     /// <summary>The clock for timing and the time limit. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>The exact solver for each pricing round. Default <see cref="FlowSolver.IncrementalShortestPaths"/>.</summary>
+    public FlowSolver Solver { get; init; } = FlowSolver.IncrementalShortestPaths;
+
     /// <summary>Receives a report after each pricing round. Default null.</summary>
     public IProgress<MatchingProgress>? Progress { get; init; }
 }

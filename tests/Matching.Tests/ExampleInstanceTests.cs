@@ -17,15 +17,29 @@ public sealed class ExampleInstanceTests
         Assert.Equal(ExampleNames.Order(StringComparer.Ordinal), folders);
     }
 
+    public static TheoryData<string, FlowSolver> ExamplesBySolver()
+    {
+        var data = new TheoryData<string, FlowSolver>();
+        foreach (var example in ExampleNames)
+        {
+            foreach (var solver in Enum.GetValues<FlowSolver>())
+            {
+                data.Add(example, solver);
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
-    [MemberData(nameof(Examples))]
-    public void The_engine_reaches_the_known_optimum_with_valid_pairs(string example)
+    [MemberData(nameof(ExamplesBySolver))]
+    public void The_engine_reaches_the_known_optimum_with_valid_pairs(string example, FlowSolver solver)
     {
         var problem = TestFiles.LoadExample(example);
         using var expected = JsonDocument.Parse(File.ReadAllText(TestFiles.Example(example, "expected.json")));
         var root = expected.RootElement;
 
-        var result = Matcher.Solve(problem);
+        var result = Matcher.Solve(problem, MatchingOptions.Default with { Solver = solver });
 
         Assert.Equal(MatchStatus.Optimal, result.Status);
         Assert.Equal(root.GetProperty("matched").GetInt32(), result.Matched);

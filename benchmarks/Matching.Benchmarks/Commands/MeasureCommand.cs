@@ -4,8 +4,9 @@ using System.Globalization;
 namespace Mentoring.Matching.Benchmarks.Commands;
 
 /// <summary>
-/// <c>measure --people F --policy F</c>: one CLI-equivalent run (load, solve, write CSV), timed phase by phase,
-/// with the process's peak working set and the engine's run facts.
+/// <c>measure --people F --policy F [--solver ortools]</c>: one CLI-equivalent run (load, solve, write CSV), timed phase by phase,
+/// with the process's peak working set and the engine's run facts; <c>--solver ortools</c> runs each pricing round
+/// through OR-Tools instead of the incremental solver.
 /// </summary>
 internal static class MeasureCommand
 {
@@ -13,10 +14,16 @@ internal static class MeasureCommand
     {
         var people = options.Text("people") ?? throw new ArgumentException("--people FILE is required");
         var policy = options.Text("policy") ?? throw new ArgumentException("--policy FILE is required");
+        var solver = options.Text("solver") switch
+        {
+            null or "incremental" => FlowSolver.IncrementalShortestPaths,
+            "ortools" => FlowSolver.OrToolsMinCostFlow,
+            var other => throw new ArgumentException($"--solver is incremental or ortools, not '{other}'"),
+        };
         var watch = Stopwatch.StartNew();
         var problem = MatchingProblem.Load(people, policy);
         var load = watch.Elapsed;
-        var result = Matcher.Solve(problem);
+        var result = Matcher.Solve(problem, MatchingOptions.Default with { Solver = solver });
         var solve = watch.Elapsed - load;
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         MatchingResultCsv.Write(result, writer);
