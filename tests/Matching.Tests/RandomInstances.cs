@@ -152,5 +152,47 @@ internal static class RandomInstances
         return new RandomInstance("crowded", seed, new Roster(people, ["gender", "ethnicity"]), policy);
     }
 
+    /// <summary>
+    /// Pools of hundreds, too big for brute force, where most mentees want the same scarce mentors (a
+    /// rare gender outweighs everything else): the first candidates are far from the optimum, so
+    /// pricing runs several rounds and many mentors' prices move between them.
+    /// </summary>
+    public static RandomInstance Contested(int seed)
+    {
+        var random = new Random(seed);
+        var menteeCount = random.Next(150, 260);
+        var mentorCount = random.Next(menteeCount / 2, menteeCount * 2);
+        var people = new List<Person>();
+        string? Manager() => people.Count > 0 && random.NextDouble() < 0.7 ? people[random.Next(people.Count)].Id : null;
+        string[] Slots() => ["mon-am", .. SlotTokens.Where(_ => random.NextDouble() < 0.5)];
+        for (var i = 0; i < 20; i++)
+        {
+            people.Add(new Person($"s{i:000}", $"Staff {i}", ParticipantRole.None, null, Pick(random, Departments), Manager(), 0, [], new Dictionary<string, string>()));
+        }
+
+        for (var i = 0; i < menteeCount + mentorCount; i++)
+        {
+            var mentee = i < menteeCount;
+            var gender = mentee ? Pick(random, ["a", "a", "a", "b", ""]) : Pick(random, ["b", "a", "a", "a", "a", "a", "a", "unknown", "c", "a"]);
+            people.Add(new Person(
+                mentee ? $"e{i:000}" : $"m{i:000}", $"Person {i}", mentee ? ParticipantRole.Mentee : ParticipantRole.Mentor,
+                mentee ? random.Next(5, 9) : random.Next(1, 5), Pick(random, Departments), Manager(),
+                mentee ? 0 : Pick(random, [0, 1, 1, 1, 2]), Slots(),
+                new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["gender"] = gender, ["ethnicity"] = Pick(random, ["p", "p", "p", "q", "r", "s", ""]) }));
+        }
+
+        var policy = new MatchingPolicy
+        {
+            Dimensions = new Dictionary<string, int> { ["gender"] = random.Next(5, 9), ["ethnicity"] = random.Next(1, 4) },
+            MinDifferences = random.Next(0, 2),
+            MinSharedSlots = random.Next(0, 2),
+            SharedSlotWeight = random.Next(0, 3),
+            MinGradeGap = random.Next(0, 3),
+            LineManagement = (LineManagementRule)random.Next(0, 3),
+            ForbidSameDepartment = random.NextDouble() < 0.2,
+        };
+        return new RandomInstance("contested", seed, new Roster(people, ["gender", "ethnicity"]), policy);
+    }
+
     private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
 }
