@@ -32,15 +32,18 @@ internal sealed class CompiledProblem
         Roster = roster;
         var people = roster.People;
         var indexById = new Dictionary<string, int>(people.Count, StringComparer.Ordinal);
+        var mentees = new List<int>();
+        var mentors = new List<int>();
         for (var i = 0; i < people.Count; i++)
         {
             indexById.TryAdd(people[i].Id, i);
+            (people[i].Role switch { ParticipantRole.Mentee => mentees, ParticipantRole.Mentor => mentors, _ => null })?.Add(i);
         }
 
-        MenteePeople = Enumerable.Range(0, people.Count).Where(i => people[i].Role == ParticipantRole.Mentee).ToArray();
-        MentorPeople = Enumerable.Range(0, people.Count).Where(i => people[i].Role == ParticipantRole.Mentor).ToArray();
-        MenteeIndexById = MenteePeople.Select((p, k) => (people[p].Id, k)).ToDictionary(x => x.Id, x => x.k, StringComparer.Ordinal);
-        MentorIndexById = MentorPeople.Select((p, k) => (people[p].Id, k)).ToDictionary(x => x.Id, x => x.k, StringComparer.Ordinal);
+        MenteePeople = [.. mentees];
+        MentorPeople = [.. mentors];
+        MenteeIndexById = IndexById(people, MenteePeople);
+        MentorIndexById = IndexById(people, MentorPeople);
         // No mentor can take more mentees than there are, so larger capacities change nothing but the arithmetic.
         MentorCapacity = MentorPeople.Select(p => Math.Clamp(people[p].Capacity, 0, MenteePeople.Length)).ToArray();
 
@@ -52,27 +55,32 @@ internal sealed class CompiledProblem
         RequiredOutsideDimensions = required.Where(r => !Dimensions.Contains(r)).Order(StringComparer.Ordinal).ToArray();
         _valueColumns = _dimensionCount + RequiredOutsideDimensions.Count;
 
-        var valueCodes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var valueCodes = new TextCodes(Text.IsUnknownAttribute);
         _menteeValues = EncodeValues(people, MenteePeople, valueCodes);
         _mentorValues = EncodeValues(people, MentorPeople, valueCodes);
 
-        // In order of first appearance, so explanations list slots as the roster does (mon before tue).
-        SlotNames = MenteePeople.Concat(MentorPeople)
-            .Order()
-            .SelectMany(p => people[p].Availability.Select(Text.Normalize))
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
-        var slotBits = SlotNames.Select((name, bit) => (name, bit)).ToDictionary(x => x.name, x => x.bit, StringComparer.Ordinal);
+        // Bits in order of first appearance in the roster, so explanations list slots as the roster does (mon before tue).
+        var slotBits = new TextCodes(_ => false);
+        var slotLists = new Dictionary<IReadOnlyList<string>, int[]>(ReferenceEqualityComparer.Instance);
+        foreach (var person in people)
+        {
+            if (person.Role != ParticipantRole.None && !slotLists.ContainsKey(person.Availability))
+            {
+                slotLists.Add(person.Availability, person.Availability.Select(slotBits.Of).ToArray());
+            }
+        }
+
+        SlotNames = slotBits.Names();
         _slotWords = Math.Max(1, (SlotNames.Count + 63) / 64);
-        _menteeSlots = EncodeSlots(people, MenteePeople, slotBits);
-        _mentorSlots = EncodeSlots(people, MentorPeople, slotBits);
+        _menteeSlots = EncodeSlots(people, MenteePeople, slotLists);
+        _mentorSlots = EncodeSlots(people, MentorPeople, slotLists);
 
         _menteeGrade = MenteePeople.Select(p => people[p].Grade ?? 0).ToArray();
         _mentorGrade = MentorPeople.Select(p => people[p].Grade ?? 0).ToArray();
 
-        var departments = new Dictionary<string, int>(StringComparer.Ordinal);
-        _menteeDepartment = MenteePeople.Select(p => DepartmentCode(people[p].Department, departments)).ToArray();
-        _mentorDepartment = MentorPeople.Select(p => DepartmentCode(people[p].Department, departments)).ToArray();
+        var departments = new TextCodes(department => department.Length == 0);
+        _menteeDepartment = MenteePeople.Select(p => departments.Of(people[p].Department)).ToArray();
+        _mentorDepartment = MentorPeople.Select(p => departments.Of(people[p].Department)).ToArray();
 
         _chart = new OrgChart(people.Select(p => p.ManagerId is { } m && indexById.TryGetValue(m, out var k) ? k : -1).ToArray());
         _forbidden = policy.ForbiddenPairs
@@ -340,36 +348,67 @@ internal sealed class CompiledProblem
         _ => false,
     };
 
+    private static Dictionary<string, int> IndexById(IReadOnlyList<Person> people, int[] participants)
+    {
+        var index = new Dictionary<string, int>(participants.Length, StringComparer.Ordinal);
+        for (var k = 0; k < participants.Length; k++)
+        {
+            index.TryAdd(people[participants[k]].Id, k);
+        }
+
+        return index;
+    }
+
     /// <summary>Attribute values as codes, one row per participant: the dimensions, then required-only columns. -1 is unknown.</summary>
-    private int[] EncodeValues(IReadOnlyList<Person> people, int[] participants, Dictionary<string, int> codes)
+    private int[] EncodeValues(IReadOnlyList<Person> people, int[] participants, TextCodes codes)
     {
         var columns = Dimensions.Concat(RequiredOutsideDimensions).ToArray();
         var values = new int[participants.Length * columns.Length];
+        AttributeColumnSet? positionsOf = null;
+        var positions = new int[columns.Length];
         for (var k = 0; k < participants.Length; k++)
         {
             var attributes = people[participants[k]].Attributes;
+            if (attributes is AttributeValues row)
+            {
+                // Rows read from one file share their columns: find each dimension's position once.
+                if (!ReferenceEquals(row.Columns, positionsOf))
+                {
+                    positionsOf = row.Columns;
+                    for (var d = 0; d < columns.Length; d++)
+                    {
+                        positions[d] = row.Columns.IndexOf(columns[d]);
+                    }
+                }
+
+                for (var d = 0; d < columns.Length; d++)
+                {
+                    values[(k * columns.Length) + d] = codes.Of(positions[d] >= 0 ? row.ValueAt(positions[d]) : FindValue(attributes, columns[d]));
+                }
+
+                continue;
+            }
+
             for (var d = 0; d < columns.Length; d++)
             {
-                var value = Text.Normalize(attributes.TryGetValue(columns[d], out var raw)
-                    ? raw
-                    : attributes.FirstOrDefault(a => Text.Normalize(a.Key) == columns[d]).Value);
-                values[(k * columns.Length) + d] = Text.IsUnknownAttribute(value)
-                    ? -1
-                    : codes.TryGetValue(value, out var code) ? code : codes[value] = codes.Count;
+                values[(k * columns.Length) + d] = codes.Of(attributes.TryGetValue(columns[d], out var raw) ? raw : FindValue(attributes, columns[d]));
             }
         }
 
         return values;
     }
 
-    private ulong[] EncodeSlots(IReadOnlyList<Person> people, int[] participants, Dictionary<string, int> slotBits)
+    /// <summary>The value under a key that only normalizing makes equal to <paramref name="column"/>, such as " Gender ".</summary>
+    private static string? FindValue(IReadOnlyDictionary<string, string> attributes, string column) =>
+        attributes.FirstOrDefault(a => Text.Normalize(a.Key) == column).Value;
+
+    private ulong[] EncodeSlots(IReadOnlyList<Person> people, int[] participants, Dictionary<IReadOnlyList<string>, int[]> slotLists)
     {
         var slots = new ulong[participants.Length * _slotWords];
         for (var k = 0; k < participants.Length; k++)
         {
-            foreach (var token in people[participants[k]].Availability)
+            foreach (var bit in slotLists[people[participants[k]].Availability])
             {
-                var bit = slotBits[Text.Normalize(token)];
                 slots[(k * _slotWords) + (bit >> 6)] |= 1UL << (bit & 63);
             }
         }
@@ -377,14 +416,44 @@ internal sealed class CompiledProblem
         return slots;
     }
 
-    private static int DepartmentCode(string department, Dictionary<string, int> codes)
+    /// <summary>
+    /// Small integer codes for text compared normalized, numbered in order of first appearance; -1 for
+    /// text that carries no information. Remembers each raw spelling, so a repeated value is normalized once.
+    /// </summary>
+    private sealed class TextCodes(Func<string, bool> isUnknown)
     {
-        var key = Text.Normalize(department);
-        if (key.Length == 0)
+        private readonly Dictionary<string, int> _byNormalized = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _byRaw = new(StringComparer.Ordinal);
+
+        public int Of(string? raw)
         {
-            return -1;
+            if (raw is null)
+            {
+                return isUnknown(string.Empty) ? -1 : OfNormalized(string.Empty);
+            }
+
+            if (!_byRaw.TryGetValue(raw, out var code))
+            {
+                var normalized = Text.Normalize(raw);
+                code = isUnknown(normalized) ? -1 : OfNormalized(normalized);
+                _byRaw.Add(raw, code);
+            }
+
+            return code;
         }
 
-        return codes.TryGetValue(key, out var code) ? code : codes[key] = codes.Count;
+        /// <summary>The normalized texts with a code, in code order.</summary>
+        public string[] Names() => [.. _byNormalized.OrderBy(entry => entry.Value).Select(entry => entry.Key)];
+
+        private int OfNormalized(string normalized)
+        {
+            if (!_byNormalized.TryGetValue(normalized, out var code))
+            {
+                code = _byNormalized.Count;
+                _byNormalized.Add(normalized, code);
+            }
+
+            return code;
+        }
     }
 }
