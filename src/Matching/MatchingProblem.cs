@@ -9,14 +9,15 @@ namespace Mentoring.Matching;
 /// </summary>
 public sealed class MatchingProblem
 {
-    private MatchingProblem(Roster roster, MatchingPolicy policy)
+    private MatchingProblem(CheckedRoster checkedRoster, MatchingPolicy policy)
     {
+        var roster = checkedRoster.Roster;
         Roster = roster;
         Policy = policy;
         // Independent work on a large roster: hash on one core while the other compiles.
         CompiledProblem? compiled = null;
         var inputHash = string.Empty;
-        Parallel.Invoke(() => compiled = new CompiledProblem(roster, policy), () => inputHash = InputHashing.Hash(roster, policy));
+        Parallel.Invoke(() => compiled = new CompiledProblem(checkedRoster, policy), () => inputHash = InputHashing.Hash(roster, policy));
         Compiled = compiled!;
         InputHash = inputHash;
     }
@@ -37,9 +38,9 @@ public sealed class MatchingProblem
     public static MatchingProblem Load(string peoplePath, string policyPath)
     {
         // PeopleCsv has run the roster checks already; only the policy is left to check against it.
-        var roster = PeopleCsv.Read(peoplePath);
+        var roster = PeopleCsv.ReadChecked(peoplePath);
         var policy = PolicyJson.Read(policyPath);
-        return Checked(roster, policy, rosterChecked: true);
+        return Checked(roster, policy);
     }
 
     /// <summary>Checks a roster and a policy against each other.</summary>
@@ -53,19 +54,17 @@ public sealed class MatchingProblem
     {
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(policy);
-        return Checked(roster, policy, rosterChecked: false);
+        var errors = new InputErrorList();
+        var managers = new int[roster.People.Count];
+        errors.AddRange(RosterChecks.Find(roster, (i, field) => new InputError("people", null, $"people[{i}].{field}", string.Empty), managers));
+        errors.ThrowIfAny();
+        return Checked(new CheckedRoster(roster, managers), policy);
     }
 
-    private static MatchingProblem Checked(Roster roster, MatchingPolicy policy, bool rosterChecked)
+    private static MatchingProblem Checked(CheckedRoster roster, MatchingPolicy policy)
     {
         var errors = new InputErrorList();
-        if (!rosterChecked)
-        {
-            errors.AddRange(RosterChecks.Find(roster, (i, field) => new InputError("people", null, $"people[{i}].{field}", string.Empty)));
-            errors.ThrowIfAny();
-        }
-
-        errors.AddRange(PolicyChecks.Find(roster, policy));
+        errors.AddRange(PolicyChecks.Find(roster.Roster, policy));
         errors.ThrowIfAny();
         return new MatchingProblem(roster, policy);
     }

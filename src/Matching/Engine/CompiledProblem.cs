@@ -25,25 +25,39 @@ internal sealed class CompiledProblem
     private readonly OrgChart _chart;
     private readonly HashSet<long> _forbidden;
     private readonly MatchingPolicy _policy;
+    private readonly Lazy<Dictionary<string, int>> _menteeIndexById;
+    private readonly Lazy<Dictionary<string, int>> _mentorIndexById;
 
-    public CompiledProblem(Roster roster, MatchingPolicy policy)
+    public CompiledProblem(CheckedRoster checkedRoster, MatchingPolicy policy)
     {
         _policy = policy;
-        Roster = roster;
-        var people = roster.People;
-        var indexById = new Dictionary<string, int>(people.Count, StringComparer.Ordinal);
+        Roster = checkedRoster.Roster;
+        var people = Roster.People;
         var mentees = new List<int>();
         var mentors = new List<int>();
+        // Bits in order of first appearance in the roster, so explanations list slots as the roster does (mon before tue).
+        var slotBits = new TextCodes(_ => false);
+        var slotLists = new Dictionary<IReadOnlyList<string>, int[]>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < people.Count; i++)
         {
-            indexById.TryAdd(people[i].Id, i);
-            (people[i].Role switch { ParticipantRole.Mentee => mentees, ParticipantRole.Mentor => mentors, _ => null })?.Add(i);
+            var person = people[i];
+            if (person.Role == ParticipantRole.None)
+            {
+                continue;
+            }
+
+            (person.Role == ParticipantRole.Mentee ? mentees : mentors).Add(i);
+            if (!slotLists.ContainsKey(person.Availability))
+            {
+                slotLists.Add(person.Availability, person.Availability.Select(slotBits.Of).ToArray());
+            }
         }
 
         MenteePeople = [.. mentees];
         MentorPeople = [.. mentors];
-        MenteeIndexById = IndexById(people, MenteePeople);
-        MentorIndexById = IndexById(people, MentorPeople);
+        // Only pins and forbidden pairs look participants up by id.
+        _menteeIndexById = new(() => IndexById(people, MenteePeople));
+        _mentorIndexById = new(() => IndexById(people, MentorPeople));
         // No mentor can take more mentees than there are, so larger capacities change nothing but the arithmetic.
         MentorCapacity = MentorPeople.Select(p => Math.Clamp(people[p].Capacity, 0, MenteePeople.Length)).ToArray();
 
@@ -54,35 +68,14 @@ internal sealed class CompiledProblem
         _required = Dimensions.Select(required.Contains).ToArray();
         RequiredOutsideDimensions = required.Where(r => !Dimensions.Contains(r)).Order(StringComparer.Ordinal).ToArray();
         _valueColumns = _dimensionCount + RequiredOutsideDimensions.Count;
-
-        var valueCodes = new TextCodes(Text.IsUnknownAttribute);
-        _menteeValues = EncodeValues(people, MenteePeople, valueCodes);
-        _mentorValues = EncodeValues(people, MentorPeople, valueCodes);
-
-        // Bits in order of first appearance in the roster, so explanations list slots as the roster does (mon before tue).
-        var slotBits = new TextCodes(_ => false);
-        var slotLists = new Dictionary<IReadOnlyList<string>, int[]>(ReferenceEqualityComparer.Instance);
-        foreach (var person in people)
-        {
-            if (person.Role != ParticipantRole.None && !slotLists.ContainsKey(person.Availability))
-            {
-                slotLists.Add(person.Availability, person.Availability.Select(slotBits.Of).ToArray());
-            }
-        }
-
         SlotNames = slotBits.Names();
         _slotWords = Math.Max(1, (SlotNames.Count + 63) / 64);
-        _menteeSlots = EncodeSlots(people, MenteePeople, slotLists);
-        _mentorSlots = EncodeSlots(people, MentorPeople, slotLists);
 
-        _menteeGrade = MenteePeople.Select(p => people[p].Grade ?? 0).ToArray();
-        _mentorGrade = MentorPeople.Select(p => people[p].Grade ?? 0).ToArray();
+        var codes = new ParticipantCodes(new TextCodes(Text.IsUnknownAttribute), slotLists, new TextCodes(department => department.Length == 0));
+        (_menteeValues, _menteeSlots, _menteeGrade, _menteeDepartment) = Encode(people, MenteePeople, codes);
+        (_mentorValues, _mentorSlots, _mentorGrade, _mentorDepartment) = Encode(people, MentorPeople, codes);
 
-        var departments = new TextCodes(department => department.Length == 0);
-        _menteeDepartment = MenteePeople.Select(p => departments.Of(people[p].Department)).ToArray();
-        _mentorDepartment = MentorPeople.Select(p => departments.Of(people[p].Department)).ToArray();
-
-        _chart = new OrgChart(people.Select(p => p.ManagerId is { } m && indexById.TryGetValue(m, out var k) ? k : -1).ToArray());
+        _chart = new OrgChart(checkedRoster.Managers);
         _forbidden = policy.ForbiddenPairs
             .Where(f => MenteeIndexById.ContainsKey(f.MenteeId) && MentorIndexById.ContainsKey(f.MentorId))
             .Select(f => PairKey(MenteeIndexById[f.MenteeId], MentorIndexById[f.MentorId]))
@@ -99,9 +92,9 @@ internal sealed class CompiledProblem
     /// <summary>Roster index of each mentor, in roster order.</summary>
     public int[] MentorPeople { get; }
 
-    public Dictionary<string, int> MenteeIndexById { get; }
+    public Dictionary<string, int> MenteeIndexById => _menteeIndexById.Value;
 
-    public Dictionary<string, int> MentorIndexById { get; }
+    public Dictionary<string, int> MentorIndexById => _mentorIndexById.Value;
 
     /// <summary>Each mentor's capacity as given (pins not yet taken off), at most the number of mentees.</summary>
     public int[] MentorCapacity { get; }
@@ -359,16 +352,30 @@ internal sealed class CompiledProblem
         return index;
     }
 
-    /// <summary>Attribute values as codes, one row per participant: the dimensions, then required-only columns. -1 is unknown.</summary>
-    private int[] EncodeValues(IReadOnlyList<Person> people, int[] participants, TextCodes codes)
+    /// <summary>
+    /// One pass over a group of participants: attribute codes (the dimensions, then required-only
+    /// columns; -1 is unknown), slot bit sets, grades and department codes (-1 is none).
+    /// </summary>
+    private (int[] Values, ulong[] Slots, int[] Grades, int[] Departments) Encode(IReadOnlyList<Person> people, int[] participants, ParticipantCodes codes)
     {
         var columns = Dimensions.Concat(RequiredOutsideDimensions).ToArray();
         var values = new int[participants.Length * columns.Length];
+        var slots = new ulong[participants.Length * _slotWords];
+        var grades = new int[participants.Length];
+        var departments = new int[participants.Length];
         AttributeColumnSet? positionsOf = null;
         var positions = new int[columns.Length];
         for (var k = 0; k < participants.Length; k++)
         {
-            var attributes = people[participants[k]].Attributes;
+            var person = people[participants[k]];
+            grades[k] = person.Grade ?? 0;
+            departments[k] = codes.Departments.Of(person.Department);
+            foreach (var bit in codes.SlotLists[person.Availability])
+            {
+                slots[(k * _slotWords) + (bit >> 6)] |= 1UL << (bit & 63);
+            }
+
+            var attributes = person.Attributes;
             if (attributes is AttributeValues row)
             {
                 // Rows read from one file share their columns: find each dimension's position once.
@@ -383,7 +390,7 @@ internal sealed class CompiledProblem
 
                 for (var d = 0; d < columns.Length; d++)
                 {
-                    values[(k * columns.Length) + d] = codes.Of(positions[d] >= 0 ? row.ValueAt(positions[d]) : FindValue(attributes, columns[d]));
+                    values[(k * columns.Length) + d] = codes.Values.Of(positions[d] >= 0 ? row.ValueAt(positions[d]) : FindValue(attributes, columns[d]));
                 }
 
                 continue;
@@ -391,30 +398,19 @@ internal sealed class CompiledProblem
 
             for (var d = 0; d < columns.Length; d++)
             {
-                values[(k * columns.Length) + d] = codes.Of(attributes.TryGetValue(columns[d], out var raw) ? raw : FindValue(attributes, columns[d]));
+                values[(k * columns.Length) + d] = codes.Values.Of(attributes.TryGetValue(columns[d], out var raw) ? raw : FindValue(attributes, columns[d]));
             }
         }
 
-        return values;
+        return (values, slots, grades, departments);
     }
 
     /// <summary>The value under a key that only normalizing makes equal to <paramref name="column"/>, such as " Gender ".</summary>
     private static string? FindValue(IReadOnlyDictionary<string, string> attributes, string column) =>
         attributes.FirstOrDefault(a => Text.Normalize(a.Key) == column).Value;
 
-    private ulong[] EncodeSlots(IReadOnlyList<Person> people, int[] participants, Dictionary<IReadOnlyList<string>, int[]> slotLists)
-    {
-        var slots = new ulong[participants.Length * _slotWords];
-        for (var k = 0; k < participants.Length; k++)
-        {
-            foreach (var bit in slotLists[people[participants[k]].Availability])
-            {
-                slots[(k * _slotWords) + (bit >> 6)] |= 1UL << (bit & 63);
-            }
-        }
-
-        return slots;
-    }
+    /// <summary>The codes mentees and mentors share: attribute values, slot lists (by list) and departments.</summary>
+    private sealed record ParticipantCodes(TextCodes Values, Dictionary<IReadOnlyList<string>, int[]> SlotLists, TextCodes Departments);
 
     /// <summary>
     /// Small integer codes for text compared normalized, numbered in order of first appearance; -1 for

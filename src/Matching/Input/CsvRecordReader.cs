@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Mentoring.Matching;
 
@@ -64,6 +65,7 @@ internal sealed class CsvRecordReader
 
     /// <summary>Reads the next record, whose fields <see cref="Field"/> then gives, or returns false at the end of the input.</summary>
     /// <exception cref="InvalidInputException">The text is not well-formed CSV.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryRead(out int startLine)
     {
         _fieldCount = 0;
@@ -91,6 +93,7 @@ internal sealed class CsvRecordReader
     }
 
     /// <summary>Reads one field onto the record; returns true when it ended the record.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadField()
     {
         var fieldLine = _line;
@@ -149,6 +152,7 @@ internal sealed class CsvRecordReader
     }
 
     /// <summary>Reads a quoted field's text after its opening quote, up to and including its closing quote.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadQuoted(int fieldLine)
     {
         while (true)

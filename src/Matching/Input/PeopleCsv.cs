@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Mentoring.Matching;
@@ -17,23 +18,30 @@ public static class PeopleCsv
 
     /// <summary>Reads a roster from a file.</summary>
     /// <exception cref="InvalidInputException">Any row or the header is invalid; every error found is listed.</exception>
-    public static Roster Read(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Read(stream);
-    }
+    public static Roster Read(string path) => ReadChecked(path).Roster;
 
     /// <summary>Reads a roster from a UTF-8 stream; the stream is left open.</summary>
     /// <exception cref="InvalidInputException">Any row or the header is invalid; every error found is listed.</exception>
-    public static Roster Read(Stream stream)
-    {
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        return Read(reader);
-    }
+    public static Roster Read(Stream stream) => ReadChecked(stream).Roster;
 
     /// <summary>Reads a roster from text.</summary>
     /// <exception cref="InvalidInputException">Any row or the header is invalid; every error found is listed.</exception>
-    public static Roster Read(TextReader reader)
+    public static Roster Read(TextReader reader) => ReadChecked(reader).Roster;
+
+    /// <inheritdoc cref="Read(string)"/>
+    internal static CheckedRoster ReadChecked(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return ReadChecked(stream);
+    }
+
+    private static CheckedRoster ReadChecked(Stream stream)
+    {
+        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        return ReadChecked(reader);
+    }
+
+    private static CheckedRoster ReadChecked(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         try
@@ -46,7 +54,8 @@ public static class PeopleCsv
         }
     }
 
-    private static Roster ReadRecords(CsvRecordReader csv)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static CheckedRoster ReadRecords(CsvRecordReader csv)
     {
         var fields = new List<string>();
         if (!csv.TryRead(fields, out _))
@@ -78,11 +87,12 @@ public static class PeopleCsv
         }
 
         var roster = new Roster(people, header.AttributeColumns);
+        var managers = new int[people.Count];
         // A value that did not parse is named once, not again as missing.
-        errors.AddRange(RosterChecks.Find(roster, (i, field) => new InputError(SourceName, lines[i], field, string.Empty))
+        errors.AddRange(RosterChecks.Find(roster, (i, field) => new InputError(SourceName, lines[i], field, string.Empty), managers)
             .Where(e => !errors.Names(e.Row, e.Field)));
         errors.ThrowIfAny();
-        return roster;
+        return new CheckedRoster(roster, managers);
     }
 
     private static Header ReadHeader(List<string> names)
@@ -130,6 +140,7 @@ public static class PeopleCsv
         private readonly int _department = header.TryIndex("department", out var index) ? index : -1;
         private readonly int _capacity = header.TryIndex("capacity", out var index) ? index : -1;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public Person Parse(int line)
         {
             var role = ParseRole(csv.Field(_role));

@@ -8,7 +8,11 @@ internal static class RosterChecks
 {
     /// <param name="roster">The people to check.</param>
     /// <param name="locate">Names where person <c>i</c>'s <c>field</c> is: a file line or an object path.</param>
-    public static IEnumerable<InputError> Find(Roster roster, Func<int, string, InputError> locate)
+    /// <param name="managers">
+    /// One cell a person, filled in by the time the errors are all read: the manager's index, or -1 at
+    /// the top and for a manager who is nobody or themselves.
+    /// </param>
+    public static IEnumerable<InputError> Find(Roster roster, Func<int, string, InputError> locate, int[] managers)
     {
         var people = roster.People;
         var indexById = new Dictionary<string, int>(people.Count, StringComparer.Ordinal);
@@ -47,8 +51,6 @@ internal static class RosterChecks
             }
         }
 
-        // Each person's manager as an index: -1 at the top, for an unknown manager, or for their own.
-        var managers = new int[people.Count];
         for (var i = 0; i < people.Count; i++)
         {
             managers[i] = -1;
