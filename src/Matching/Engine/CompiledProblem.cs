@@ -378,6 +378,13 @@ internal sealed class CompiledProblem
             var attributes = person.Attributes;
             if (attributes is AttributeValues row)
             {
+                // People read from one file share the instance when they share every value.
+                if (codes.Profiles.TryGetValue(row, out var profile))
+                {
+                    profile.CopyTo(values, k * columns.Length);
+                    continue;
+                }
+
                 // Rows read from one file share their columns: find each dimension's position once.
                 if (!ReferenceEquals(row.Columns, positionsOf))
                 {
@@ -393,6 +400,7 @@ internal sealed class CompiledProblem
                     values[(k * columns.Length) + d] = codes.Values.Of(positions[d] >= 0 ? row.ValueAt(positions[d]) : FindValue(attributes, columns[d]));
                 }
 
+                codes.Profiles.Add(row, values[(k * columns.Length)..((k + 1) * columns.Length)]);
                 continue;
             }
 
@@ -409,8 +417,14 @@ internal sealed class CompiledProblem
     private static string? FindValue(IReadOnlyDictionary<string, string> attributes, string column) =>
         attributes.FirstOrDefault(a => Text.Normalize(a.Key) == column).Value;
 
-    /// <summary>The codes mentees and mentors share: attribute values, slot lists (by list) and departments.</summary>
-    private sealed record ParticipantCodes(TextCodes Values, Dictionary<IReadOnlyList<string>, int[]> SlotLists, TextCodes Departments);
+    /// <summary>
+    /// The codes mentees and mentors share: attribute values, slot lists (by list), departments, and
+    /// the value codes of each shared set of attributes (by instance).
+    /// </summary>
+    private sealed record ParticipantCodes(TextCodes Values, Dictionary<IReadOnlyList<string>, int[]> SlotLists, TextCodes Departments)
+    {
+        public Dictionary<AttributeValues, int[]> Profiles { get; } = new(ReferenceEqualityComparer.Instance);
+    }
 
     /// <summary>
     /// Small integer codes for text compared normalized, numbered in order of first appearance; -1 for

@@ -130,6 +130,8 @@ public static class PeopleCsv
     private sealed class RowReader(CsvRecordReader csv, Header header, InputErrorList errors)
     {
         private readonly StringPool _pool = new();
+        private readonly Dictionary<string, AttributeValues> _attributeRows = new(StringComparer.Ordinal);
+        private char[] _attributeKey = new char[256];
         private readonly Dictionary<string, IReadOnlyList<string>> _slotLists = new(StringComparer.Ordinal);
         private readonly int _id = header.Index("id");
         private readonly int _role = header.Index("role");
@@ -217,13 +219,38 @@ public static class PeopleCsv
         {
             if (header.AttributeSet is { } set)
             {
-                var values = new string[header.Attributes.Length];
-                for (var i = 0; i < values.Length; i++)
+                // Rows with the same values share one read-only instance. The key spells each value's
+                // length in two characters, then the value, so no two rows of values share a key.
+                var length = 0;
+                foreach (var (_, index) in header.Attributes)
                 {
-                    values[i] = _pool.Get(csv.Field(header.Attributes[i].Index).Trim());
+                    var value = csv.Field(index).Trim();
+                    if (length + 2 + value.Length > _attributeKey.Length)
+                    {
+                        Array.Resize(ref _attributeKey, Math.Max(_attributeKey.Length * 2, length + 2 + value.Length));
+                    }
+
+                    _attributeKey[length++] = (char)(value.Length >> 16);
+                    _attributeKey[length++] = (char)value.Length;
+                    value.CopyTo(_attributeKey.AsSpan(length));
+                    length += value.Length;
                 }
 
-                return new AttributeValues(set, values);
+                var rows = _attributeRows.GetAlternateLookup<ReadOnlySpan<char>>();
+                var key = _attributeKey.AsSpan(0, length);
+                if (!rows.TryGetValue(key, out var row))
+                {
+                    var values = new string[header.Attributes.Length];
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        values[i] = _pool.Get(csv.Field(header.Attributes[i].Index).Trim());
+                    }
+
+                    row = new AttributeValues(set, values);
+                    rows[key] = row;
+                }
+
+                return row;
             }
 
             // Names that differ only in a letter with two lower cases (µ and μ) are one key, as ever.
