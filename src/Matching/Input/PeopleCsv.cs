@@ -131,7 +131,6 @@ public static class PeopleCsv
     {
         private readonly StringPool _pool = new();
         private readonly Dictionary<string, AttributeValues> _attributeRows = new(StringComparer.Ordinal);
-        private char[] _attributeKey = new char[256];
         private readonly Dictionary<string, IReadOnlyList<string>> _slotLists = new(StringComparer.Ordinal);
         private readonly int _id = header.Index("id");
         private readonly int _role = header.Index("role");
@@ -141,8 +140,9 @@ public static class PeopleCsv
         private readonly int _name = header.TryIndex("name", out var index) ? index : -1;
         private readonly int _department = header.TryIndex("department", out var index) ? index : -1;
         private readonly int _capacity = header.TryIndex("capacity", out var index) ? index : -1;
+        private char[] _attributeKey = new char[256];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public Person Parse(int line)
         {
             var role = ParseRole(csv.Field(_role));

@@ -25,9 +25,9 @@ internal sealed class AttributeValues : IReadOnlyDictionary<string, string>
 
     public int Count => _values.Length;
 
-    public IEnumerable<string> Keys => Columns.Names;
+    public IEnumerable<string> Keys => Array.AsReadOnly(Columns.Names);
 
-    public IEnumerable<string> Values => _values;
+    public IEnumerable<string> Values => Array.AsReadOnly(_values);
 
     public string this[string key] => TryGetValue(key, out var value)
         ? value
