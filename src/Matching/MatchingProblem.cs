@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Mentoring.Matching.Engine;
 
 namespace Mentoring.Matching;
@@ -11,12 +9,17 @@ namespace Mentoring.Matching;
 /// </summary>
 public sealed class MatchingProblem
 {
-    private MatchingProblem(Roster roster, MatchingPolicy policy)
+    private MatchingProblem(CheckedRoster checkedRoster, MatchingPolicy policy)
     {
+        var roster = checkedRoster.Roster;
         Roster = roster;
         Policy = policy;
-        Compiled = new CompiledProblem(roster, policy);
-        InputHash = HashInput(roster, policy);
+        // Independent work on a large roster: hash on one core while the other compiles.
+        CompiledProblem? compiled = null;
+        var inputHash = string.Empty;
+        Parallel.Invoke(() => compiled = new CompiledProblem(checkedRoster, policy), () => inputHash = InputHashing.Hash(roster, policy));
+        Compiled = compiled!;
+        InputHash = inputHash;
     }
 
     /// <summary>Everyone in the org chart.</summary>
@@ -32,8 +35,13 @@ public sealed class MatchingProblem
 
     /// <summary>Reads <c>people.csv</c> and <c>policy.json</c> and checks them against each other.</summary>
     /// <exception cref="InvalidInputException">Either file, or the two together, are invalid.</exception>
-    public static MatchingProblem Load(string peoplePath, string policyPath) =>
-        Create(PeopleCsv.Read(peoplePath), PolicyJson.Read(policyPath));
+    public static MatchingProblem Load(string peoplePath, string policyPath)
+    {
+        // PeopleCsv has run the roster checks already; only the policy is left to check against it.
+        var roster = PeopleCsv.ReadChecked(peoplePath);
+        var policy = PolicyJson.Read(policyPath);
+        return Checked(roster, policy);
+    }
 
     /// <summary>Checks a roster and a policy against each other.</summary>
     /// <exception cref="InvalidInputException">
@@ -47,48 +55,17 @@ public sealed class MatchingProblem
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(policy);
         var errors = new InputErrorList();
-        errors.AddRange(RosterChecks.Find(roster, (i, field) => new InputError("people", null, $"people[{i}].{field}", string.Empty)));
+        var managers = new int[roster.People.Count];
+        errors.AddRange(RosterChecks.Find(roster, (i, field) => new InputError("people", null, $"people[{i}].{field}", string.Empty), managers));
         errors.ThrowIfAny();
-        errors.AddRange(PolicyChecks.Find(roster, policy));
-        errors.ThrowIfAny();
-        return new MatchingProblem(roster, policy);
+        return Checked(new CheckedRoster(roster, managers), policy);
     }
 
-    private static string HashInput(Roster roster, MatchingPolicy policy)
+    private static MatchingProblem Checked(CheckedRoster roster, MatchingPolicy policy)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        void Append(string? value)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(value ?? string.Empty));
-            hash.AppendData([0x1F]);
-        }
-
-        foreach (var column in roster.AttributeColumns)
-        {
-            Append(Text.Normalize(column));
-        }
-
-        foreach (var person in roster.People)
-        {
-            Append(person.Id);
-            Append(person.Name);
-            Append(person.Role.ToString());
-            Append(person.Grade?.ToString());
-            Append(person.Department);
-            Append(person.ManagerId);
-            Append(person.Capacity.ToString());
-            // In the given order: it decides the order of slots in explanations.
-            Append(string.Join(';', person.Availability.Select(Text.Normalize)));
-            foreach (var (name, value) in person.Attributes.OrderBy(a => a.Key, StringComparer.OrdinalIgnoreCase))
-            {
-                Append(Text.Normalize(name));
-                Append(value);
-            }
-
-            hash.AppendData([0x1E]);
-        }
-
-        Append(PolicyJson.ToJson(policy));
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        var errors = new InputErrorList();
+        errors.AddRange(PolicyChecks.Find(roster.Roster, policy));
+        errors.ThrowIfAny();
+        return new MatchingProblem(roster, policy);
     }
 }

@@ -25,22 +25,39 @@ internal sealed class CompiledProblem
     private readonly OrgChart _chart;
     private readonly HashSet<long> _forbidden;
     private readonly MatchingPolicy _policy;
+    private readonly Lazy<Dictionary<string, int>> _menteeIndexById;
+    private readonly Lazy<Dictionary<string, int>> _mentorIndexById;
 
-    public CompiledProblem(Roster roster, MatchingPolicy policy)
+    public CompiledProblem(CheckedRoster checkedRoster, MatchingPolicy policy)
     {
         _policy = policy;
-        Roster = roster;
-        var people = roster.People;
-        var indexById = new Dictionary<string, int>(people.Count, StringComparer.Ordinal);
+        Roster = checkedRoster.Roster;
+        var people = Roster.People;
+        var mentees = new List<int>();
+        var mentors = new List<int>();
+        // Bits in order of first appearance in the roster, so explanations list slots as the roster does (mon before tue).
+        var slotBits = new TextCodes(_ => false);
+        var slotLists = new Dictionary<IReadOnlyList<string>, int[]>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < people.Count; i++)
         {
-            indexById.TryAdd(people[i].Id, i);
+            var person = people[i];
+            if (person.Role == ParticipantRole.None)
+            {
+                continue;
+            }
+
+            (person.Role == ParticipantRole.Mentee ? mentees : mentors).Add(i);
+            if (!slotLists.ContainsKey(person.Availability))
+            {
+                slotLists.Add(person.Availability, person.Availability.Select(slotBits.Of).ToArray());
+            }
         }
 
-        MenteePeople = Enumerable.Range(0, people.Count).Where(i => people[i].Role == ParticipantRole.Mentee).ToArray();
-        MentorPeople = Enumerable.Range(0, people.Count).Where(i => people[i].Role == ParticipantRole.Mentor).ToArray();
-        MenteeIndexById = MenteePeople.Select((p, k) => (people[p].Id, k)).ToDictionary(x => x.Id, x => x.k, StringComparer.Ordinal);
-        MentorIndexById = MentorPeople.Select((p, k) => (people[p].Id, k)).ToDictionary(x => x.Id, x => x.k, StringComparer.Ordinal);
+        MenteePeople = [.. mentees];
+        MentorPeople = [.. mentors];
+        // Only pins and forbidden pairs look participants up by id.
+        _menteeIndexById = new(() => IndexById(people, MenteePeople));
+        _mentorIndexById = new(() => IndexById(people, MentorPeople));
         // No mentor can take more mentees than there are, so larger capacities change nothing but the arithmetic.
         MentorCapacity = MentorPeople.Select(p => Math.Clamp(people[p].Capacity, 0, MenteePeople.Length)).ToArray();
 
@@ -51,30 +68,14 @@ internal sealed class CompiledProblem
         _required = Dimensions.Select(required.Contains).ToArray();
         RequiredOutsideDimensions = required.Where(r => !Dimensions.Contains(r)).Order(StringComparer.Ordinal).ToArray();
         _valueColumns = _dimensionCount + RequiredOutsideDimensions.Count;
-
-        var valueCodes = new Dictionary<string, int>(StringComparer.Ordinal);
-        _menteeValues = EncodeValues(people, MenteePeople, valueCodes);
-        _mentorValues = EncodeValues(people, MentorPeople, valueCodes);
-
-        // In order of first appearance, so explanations list slots as the roster does (mon before tue).
-        SlotNames = MenteePeople.Concat(MentorPeople)
-            .Order()
-            .SelectMany(p => people[p].Availability.Select(Text.Normalize))
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
-        var slotBits = SlotNames.Select((name, bit) => (name, bit)).ToDictionary(x => x.name, x => x.bit, StringComparer.Ordinal);
+        SlotNames = slotBits.Names();
         _slotWords = Math.Max(1, (SlotNames.Count + 63) / 64);
-        _menteeSlots = EncodeSlots(people, MenteePeople, slotBits);
-        _mentorSlots = EncodeSlots(people, MentorPeople, slotBits);
 
-        _menteeGrade = MenteePeople.Select(p => people[p].Grade ?? 0).ToArray();
-        _mentorGrade = MentorPeople.Select(p => people[p].Grade ?? 0).ToArray();
+        var codes = new ParticipantCodes(new TextCodes(Text.IsUnknownAttribute), slotLists, new TextCodes(department => department.Length == 0));
+        (_menteeValues, _menteeSlots, _menteeGrade, _menteeDepartment) = Encode(people, MenteePeople, codes);
+        (_mentorValues, _mentorSlots, _mentorGrade, _mentorDepartment) = Encode(people, MentorPeople, codes);
 
-        var departments = new Dictionary<string, int>(StringComparer.Ordinal);
-        _menteeDepartment = MenteePeople.Select(p => DepartmentCode(people[p].Department, departments)).ToArray();
-        _mentorDepartment = MentorPeople.Select(p => DepartmentCode(people[p].Department, departments)).ToArray();
-
-        _chart = new OrgChart(people.Select(p => p.ManagerId is { } m && indexById.TryGetValue(m, out var k) ? k : -1).ToArray());
+        _chart = new OrgChart(checkedRoster.Managers);
         _forbidden = policy.ForbiddenPairs
             .Where(f => MenteeIndexById.ContainsKey(f.MenteeId) && MentorIndexById.ContainsKey(f.MentorId))
             .Select(f => PairKey(MenteeIndexById[f.MenteeId], MentorIndexById[f.MentorId]))
@@ -91,9 +92,9 @@ internal sealed class CompiledProblem
     /// <summary>Roster index of each mentor, in roster order.</summary>
     public int[] MentorPeople { get; }
 
-    public Dictionary<string, int> MenteeIndexById { get; }
+    public Dictionary<string, int> MenteeIndexById => _menteeIndexById.Value;
 
-    public Dictionary<string, int> MentorIndexById { get; }
+    public Dictionary<string, int> MentorIndexById => _mentorIndexById.Value;
 
     /// <summary>Each mentor's capacity as given (pins not yet taken off), at most the number of mentees.</summary>
     public int[] MentorCapacity { get; }
@@ -340,51 +341,129 @@ internal sealed class CompiledProblem
         _ => false,
     };
 
-    /// <summary>Attribute values as codes, one row per participant: the dimensions, then required-only columns. -1 is unknown.</summary>
-    private int[] EncodeValues(IReadOnlyList<Person> people, int[] participants, Dictionary<string, int> codes)
+    private static Dictionary<string, int> IndexById(IReadOnlyList<Person> people, int[] participants)
+    {
+        var index = new Dictionary<string, int>(participants.Length, StringComparer.Ordinal);
+        for (var k = 0; k < participants.Length; k++)
+        {
+            index.TryAdd(people[participants[k]].Id, k);
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// One pass over a group of participants: attribute codes (the dimensions, then required-only
+    /// columns; -1 is unknown), slot bit sets, grades and department codes (-1 is none).
+    /// </summary>
+    private (int[] Values, ulong[] Slots, int[] Grades, int[] Departments) Encode(IReadOnlyList<Person> people, int[] participants, ParticipantCodes codes)
     {
         var columns = Dimensions.Concat(RequiredOutsideDimensions).ToArray();
         var values = new int[participants.Length * columns.Length];
-        for (var k = 0; k < participants.Length; k++)
-        {
-            var attributes = people[participants[k]].Attributes;
-            for (var d = 0; d < columns.Length; d++)
-            {
-                var value = Text.Normalize(attributes.TryGetValue(columns[d], out var raw)
-                    ? raw
-                    : attributes.FirstOrDefault(a => Text.Normalize(a.Key) == columns[d]).Value);
-                values[(k * columns.Length) + d] = Text.IsUnknownAttribute(value)
-                    ? -1
-                    : codes.TryGetValue(value, out var code) ? code : codes[value] = codes.Count;
-            }
-        }
-
-        return values;
-    }
-
-    private ulong[] EncodeSlots(IReadOnlyList<Person> people, int[] participants, Dictionary<string, int> slotBits)
-    {
         var slots = new ulong[participants.Length * _slotWords];
+        var grades = new int[participants.Length];
+        var departments = new int[participants.Length];
+        AttributeColumnSet? positionsOf = null;
+        var positions = new int[columns.Length];
         for (var k = 0; k < participants.Length; k++)
         {
-            foreach (var token in people[participants[k]].Availability)
+            var person = people[participants[k]];
+            grades[k] = person.Grade ?? 0;
+            departments[k] = codes.Departments.Of(person.Department);
+            foreach (var bit in codes.SlotLists[person.Availability])
             {
-                var bit = slotBits[Text.Normalize(token)];
                 slots[(k * _slotWords) + (bit >> 6)] |= 1UL << (bit & 63);
             }
+
+            var attributes = person.Attributes;
+            if (attributes is AttributeValues row)
+            {
+                // People read from one file share the instance when they share every value.
+                if (codes.Profiles.TryGetValue(row, out var profile))
+                {
+                    profile.CopyTo(values, k * columns.Length);
+                    continue;
+                }
+
+                // Rows read from one file share their columns: find each dimension's position once.
+                if (!ReferenceEquals(row.Columns, positionsOf))
+                {
+                    positionsOf = row.Columns;
+                    for (var d = 0; d < columns.Length; d++)
+                    {
+                        positions[d] = row.Columns.IndexOf(columns[d]);
+                    }
+                }
+
+                for (var d = 0; d < columns.Length; d++)
+                {
+                    values[(k * columns.Length) + d] = codes.Values.Of(positions[d] >= 0 ? row.ValueAt(positions[d]) : FindValue(attributes, columns[d]));
+                }
+
+                codes.Profiles.Add(row, values[(k * columns.Length)..((k + 1) * columns.Length)]);
+                continue;
+            }
+
+            for (var d = 0; d < columns.Length; d++)
+            {
+                values[(k * columns.Length) + d] = codes.Values.Of(attributes.TryGetValue(columns[d], out var raw) ? raw : FindValue(attributes, columns[d]));
+            }
         }
 
-        return slots;
+        return (values, slots, grades, departments);
     }
 
-    private static int DepartmentCode(string department, Dictionary<string, int> codes)
+    /// <summary>The value under a key that only normalizing makes equal to <paramref name="column"/>, such as " Gender ".</summary>
+    private static string? FindValue(IReadOnlyDictionary<string, string> attributes, string column) =>
+        attributes.FirstOrDefault(a => Text.Normalize(a.Key) == column).Value;
+
+    /// <summary>
+    /// The codes mentees and mentors share: attribute values, slot lists (by list), departments, and
+    /// the value codes of each shared set of attributes (by instance).
+    /// </summary>
+    private sealed record ParticipantCodes(TextCodes Values, Dictionary<IReadOnlyList<string>, int[]> SlotLists, TextCodes Departments)
     {
-        var key = Text.Normalize(department);
-        if (key.Length == 0)
+        public Dictionary<AttributeValues, int[]> Profiles { get; } = new(ReferenceEqualityComparer.Instance);
+    }
+
+    /// <summary>
+    /// Small integer codes for text compared normalized, numbered in order of first appearance; -1 for
+    /// text that carries no information. Remembers each raw spelling, so a repeated value is normalized once.
+    /// </summary>
+    private sealed class TextCodes(Func<string, bool> isUnknown)
+    {
+        private readonly Dictionary<string, int> _byNormalized = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _byRaw = new(StringComparer.Ordinal);
+
+        public int Of(string? raw)
         {
-            return -1;
+            if (raw is null)
+            {
+                return isUnknown(string.Empty) ? -1 : OfNormalized(string.Empty);
+            }
+
+            if (!_byRaw.TryGetValue(raw, out var code))
+            {
+                var normalized = Text.Normalize(raw);
+                code = isUnknown(normalized) ? -1 : OfNormalized(normalized);
+                _byRaw.Add(raw, code);
+            }
+
+            return code;
         }
 
-        return codes.TryGetValue(key, out var code) ? code : codes[key] = codes.Count;
+        /// <summary>The normalized texts with a code, in code order.</summary>
+        public string[] Names() => [.. _byNormalized.OrderBy(entry => entry.Value).Select(entry => entry.Key)];
+
+        private int OfNormalized(string normalized)
+        {
+            if (!_byNormalized.TryGetValue(normalized, out var code))
+            {
+                code = _byNormalized.Count;
+                _byNormalized.Add(normalized, code);
+            }
+
+            return code;
+        }
     }
 }

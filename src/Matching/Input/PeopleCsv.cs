@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Mentoring.Matching;
@@ -17,23 +18,30 @@ public static class PeopleCsv
 
     /// <summary>Reads a roster from a file.</summary>
     /// <exception cref="InvalidInputException">Any row or the header is invalid; every error found is listed.</exception>
-    public static Roster Read(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Read(stream);
-    }
+    public static Roster Read(string path) => ReadChecked(path).Roster;
 
     /// <summary>Reads a roster from a UTF-8 stream; the stream is left open.</summary>
     /// <exception cref="InvalidInputException">Any row or the header is invalid; every error found is listed.</exception>
-    public static Roster Read(Stream stream)
-    {
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        return Read(reader);
-    }
+    public static Roster Read(Stream stream) => ReadChecked(stream).Roster;
 
     /// <summary>Reads a roster from text.</summary>
     /// <exception cref="InvalidInputException">Any row or the header is invalid; every error found is listed.</exception>
-    public static Roster Read(TextReader reader)
+    public static Roster Read(TextReader reader) => ReadChecked(reader).Roster;
+
+    /// <inheritdoc cref="Read(string)"/>
+    internal static CheckedRoster ReadChecked(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return ReadChecked(stream);
+    }
+
+    private static CheckedRoster ReadChecked(Stream stream)
+    {
+        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        return ReadChecked(reader);
+    }
+
+    private static CheckedRoster ReadChecked(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         try
@@ -46,7 +54,8 @@ public static class PeopleCsv
         }
     }
 
-    private static Roster ReadRecords(CsvRecordReader csv)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static CheckedRoster ReadRecords(CsvRecordReader csv)
     {
         var fields = new List<string>();
         if (!csv.TryRead(fields, out _))
@@ -58,30 +67,32 @@ public static class PeopleCsv
         var errors = new InputErrorList();
         var people = new List<Person>();
         var lines = new List<int>();
-        while (csv.TryRead(fields, out var line))
+        var row = new RowReader(csv, header, errors);
+        while (csv.TryRead(out var line))
         {
-            if (fields is [""])
+            if (csv.FieldCount == 1 && csv.Field(0).IsEmpty)
             {
                 continue;
             }
 
-            if (fields.Count != header.Width)
+            if (csv.FieldCount != header.Width)
             {
-                errors.Add(new InputError(SourceName, line, null, $"the row has {fields.Count} fields but the header has {header.Width}"));
+                errors.Add(new InputError(SourceName, line, null, $"the row has {csv.FieldCount} fields but the header has {header.Width}"));
                 continue;
             }
 
             // A row with a bad value still joins the roster checks, so all its errors are named at once.
-            people.Add(ParsePerson(fields, header, line, errors));
+            people.Add(row.Parse(line));
             lines.Add(line);
         }
 
         var roster = new Roster(people, header.AttributeColumns);
+        var managers = new int[people.Count];
         // A value that did not parse is named once, not again as missing.
-        errors.AddRange(RosterChecks.Find(roster, (i, field) => new InputError(SourceName, lines[i], field, string.Empty))
+        errors.AddRange(RosterChecks.Find(roster, (i, field) => new InputError(SourceName, lines[i], field, string.Empty), managers)
             .Where(e => !errors.Names(e.Row, e.Field)));
         errors.ThrowIfAny();
-        return roster;
+        return new CheckedRoster(roster, managers);
     }
 
     private static Header ReadHeader(List<string> names)
@@ -115,64 +126,153 @@ public static class PeopleCsv
         return new Header(columns, names.Count, attributes);
     }
 
-    private static Person ParsePerson(List<string> fields, Header header, int line, InputErrorList errors)
+    /// <summary>Turns the reader's current record into a person; repeated values are shared, not copied per row.</summary>
+    private sealed class RowReader(CsvRecordReader csv, Header header, InputErrorList errors)
     {
-        var roleText = Text.Normalize(fields[header.Index("role")]);
-        var role = roleText switch
+        private readonly StringPool _pool = new();
+        private readonly Dictionary<string, AttributeValues> _attributeRows = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, IReadOnlyList<string>> _slotLists = new(StringComparer.Ordinal);
+        private readonly int _id = header.Index("id");
+        private readonly int _role = header.Index("role");
+        private readonly int _grade = header.Index("grade");
+        private readonly int _managerId = header.Index("manager_id");
+        private readonly int _availability = header.Index("availability");
+        private readonly int _name = header.TryIndex("name", out var index) ? index : -1;
+        private readonly int _department = header.TryIndex("department", out var index) ? index : -1;
+        private readonly int _capacity = header.TryIndex("capacity", out var index) ? index : -1;
+        private char[] _attributeKey = new char[256];
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public Person Parse(int line)
         {
-            "mentee" => ParticipantRole.Mentee,
-            "mentor" => ParticipantRole.Mentor,
-            "" => ParticipantRole.None,
-            _ => (ParticipantRole?)null,
-        };
-        if (role is null)
-        {
-            errors.Add(new InputError(SourceName, line, "role", $"unknown role '{fields[header.Index("role")]}'; use mentee, mentor or leave it empty"));
+            var role = ParseRole(csv.Field(_role));
+            if (role is null)
+            {
+                errors.Add(new InputError(SourceName, line, "role", $"unknown role '{csv.Field(_role)}'; use mentee, mentor or leave it empty"));
+            }
+
+            var grade = ParseInteger(csv.Field(_grade), "grade", line);
+            var capacity = _capacity >= 0 ? ParseInteger(csv.Field(_capacity), "capacity", line) : null;
+            var managerId = csv.Field(_managerId).Trim();
+            return new Person(
+                Id: csv.Field(_id).Trim().ToString(),
+                Name: _name >= 0 ? csv.Field(_name).Trim().ToString() : string.Empty,
+                Role: role ?? ParticipantRole.None,
+                Grade: grade,
+                Department: _department >= 0 ? _pool.Get(csv.Field(_department).Trim()) : string.Empty,
+                ManagerId: managerId.IsEmpty ? null : managerId.ToString(),
+                Capacity: role == ParticipantRole.Mentor ? capacity ?? 1 : 0,
+                Availability: Slots(csv.Field(_availability)),
+                Attributes: Attributes());
         }
 
-        var grade = ParseInteger(fields[header.Index("grade")], "grade", line, errors);
-        var capacity = header.TryIndex("capacity", out var capacityColumn)
-            ? ParseInteger(fields[capacityColumn], "capacity", line, errors)
-            : null;
-        var attributes = new Dictionary<string, string>(header.AttributeColumns.Length, StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, index) in header.Attributes)
+        private static ParticipantRole? ParseRole(ReadOnlySpan<char> text)
         {
-            attributes[name] = fields[index].Trim();
+            Span<char> lower = stackalloc char[8];
+            var trimmed = text.Trim();
+            if (trimmed.Length > lower.Length)
+            {
+                return null;
+            }
+
+            lower = lower[..trimmed.ToLowerInvariant(lower)];
+            return lower switch
+            {
+                "mentee" => ParticipantRole.Mentee,
+                "mentor" => ParticipantRole.Mentor,
+                "" => ParticipantRole.None,
+                _ => null,
+            };
         }
 
-        var managerId = fields[header.Index("manager_id")].Trim();
-        return new Person(
-            Id: fields[header.Index("id")].Trim(),
-            Name: header.TryIndex("name", out var nameColumn) ? fields[nameColumn].Trim() : string.Empty,
-            Role: role ?? ParticipantRole.None,
-            Grade: grade,
-            Department: header.TryIndex("department", out var departmentColumn) ? fields[departmentColumn].Trim() : string.Empty,
-            ManagerId: managerId.Length == 0 ? null : managerId,
-            Capacity: role == ParticipantRole.Mentor ? capacity ?? 1 : 0,
-            Availability: Text.SplitSlots(fields[header.Index("availability")]),
-            Attributes: attributes);
-    }
-
-    private static int? ParseInteger(string text, string column, int line, InputErrorList errors)
-    {
-        var trimmed = text.Trim();
-        if (trimmed.Length == 0)
+        private int? ParseInteger(ReadOnlySpan<char> text, string column, int line)
         {
+            var trimmed = text.Trim();
+            if (trimmed.IsEmpty)
+            {
+                return null;
+            }
+
+            if (int.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            errors.Add(new InputError(SourceName, line, column, $"'{trimmed}' is not an integer"));
             return null;
         }
 
-        if (int.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        /// <summary>The slot list of this availability text; rows with the same text share one list.</summary>
+        private IReadOnlyList<string> Slots(ReadOnlySpan<char> availability)
         {
-            return value;
+            var lookup = _slotLists.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(availability, out var slots))
+            {
+                slots = Text.SplitSlots(availability.ToString()).Select(slot => _pool.Get(slot)).ToArray();
+                lookup[availability] = slots;
+            }
+
+            return slots;
         }
 
-        errors.Add(new InputError(SourceName, line, column, $"'{trimmed}' is not an integer"));
-        return null;
+        private IReadOnlyDictionary<string, string> Attributes()
+        {
+            if (header.AttributeSet is { } set)
+            {
+                // Rows with the same values share one read-only instance. The key spells each value's
+                // length in two characters, then the value, so no two rows of values share a key.
+                var length = 0;
+                foreach (var (_, index) in header.Attributes)
+                {
+                    var value = csv.Field(index).Trim();
+                    if (length + 2 + value.Length > _attributeKey.Length)
+                    {
+                        Array.Resize(ref _attributeKey, Math.Max(_attributeKey.Length * 2, length + 2 + value.Length));
+                    }
+
+                    _attributeKey[length++] = (char)(value.Length >> 16);
+                    _attributeKey[length++] = (char)value.Length;
+                    value.CopyTo(_attributeKey.AsSpan(length));
+                    length += value.Length;
+                }
+
+                var rows = _attributeRows.GetAlternateLookup<ReadOnlySpan<char>>();
+                var key = _attributeKey.AsSpan(0, length);
+                if (!rows.TryGetValue(key, out var row))
+                {
+                    var values = new string[header.Attributes.Length];
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        values[i] = _pool.Get(csv.Field(header.Attributes[i].Index).Trim());
+                    }
+
+                    row = new AttributeValues(set, values);
+                    rows[key] = row;
+                }
+
+                return row;
+            }
+
+            // Names that differ only in a letter with two lower cases (µ and μ) are one key, as ever.
+            var attributes = new Dictionary<string, string>(header.Attributes.Length, StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, index) in header.Attributes)
+            {
+                attributes[name] = _pool.Get(csv.Field(index).Trim());
+            }
+
+            return attributes;
+        }
     }
 
     private sealed record Header(Dictionary<string, int> Columns, int Width, (string Name, int Index)[] Attributes)
     {
         public string[] AttributeColumns { get; } = Attributes.Select(a => a.Name).ToArray();
+
+        /// <summary>The columns each row's values share; null when two names are one key case-insensitively.</summary>
+        public AttributeColumnSet? AttributeSet { get; } =
+            Attributes.Select(a => a.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == Attributes.Length
+                ? new AttributeColumnSet(Attributes.Select(a => a.Name).ToArray())
+                : null;
 
         public int Index(string column) => Columns[column];
 

@@ -78,10 +78,14 @@ internal static class PolicyChecks
             yield return new InputError(Source, null, "objective", $"unknown value {policy.Objective}");
         }
 
+        // Only pairs need roles; a large roster without any is spared the lookup table.
         var roles = new Dictionary<string, ParticipantRole>(StringComparer.Ordinal);
-        foreach (var person in roster.People)
+        if (policy.ForbiddenPairs.Count + policy.PinnedPairs.Count > 0)
         {
-            roles.TryAdd(person.Id, person.Role);
+            foreach (var person in roster.People)
+            {
+                roles.TryAdd(person.Id, person.Role);
+            }
         }
 
         foreach (var error in PairErrors("forbiddenPairs", policy.ForbiddenPairs, roles))

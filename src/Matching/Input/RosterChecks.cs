@@ -8,7 +8,11 @@ internal static class RosterChecks
 {
     /// <param name="roster">The people to check.</param>
     /// <param name="locate">Names where person <c>i</c>'s <c>field</c> is: a file line or an object path.</param>
-    public static IEnumerable<InputError> Find(Roster roster, Func<int, string, InputError> locate)
+    /// <param name="managers">
+    /// One cell a person, filled in by the time the errors are all read: the manager's index, or -1 at
+    /// the top and for a manager who is nobody or themselves.
+    /// </param>
+    public static IEnumerable<InputError> Find(Roster roster, Func<int, string, InputError> locate, int[] managers)
     {
         var people = roster.People;
         var indexById = new Dictionary<string, int>(people.Count, StringComparer.Ordinal);
@@ -49,13 +53,23 @@ internal static class RosterChecks
 
         for (var i = 0; i < people.Count; i++)
         {
-            if (people[i].ManagerId is { } managerId && !indexById.ContainsKey(managerId))
+            managers[i] = -1;
+            if (people[i].ManagerId is not { } managerId)
+            {
+                continue;
+            }
+
+            if (!indexById.TryGetValue(managerId, out var manager))
             {
                 yield return locate(i, "manager_id") with { Message = $"manager '{managerId}' is nobody in the file" };
             }
+            else if (manager != i)
+            {
+                managers[i] = manager;
+            }
         }
 
-        foreach (var cycle in FindCycles(people, indexById))
+        foreach (var cycle in FindCycles(managers))
         {
             var path = string.Join(" → ", cycle.Select(i => people[i].Id).Append(people[cycle[0]].Id));
             yield return locate(cycle[0], "manager_id") with { Message = $"the reporting chain loops: {path}" };
@@ -76,13 +90,13 @@ internal static class RosterChecks
     }
 
     /// <summary>Each reporting cycle once, as the people on it in chain order.</summary>
-    private static List<int[]> FindCycles(IReadOnlyList<Person> people, Dictionary<string, int> indexById)
+    private static List<int[]> FindCycles(int[] managers)
     {
         const byte Unvisited = 0, OnPath = 1, Done = 2;
-        var state = new byte[people.Count];
+        var state = new byte[managers.Length];
         var cycles = new List<int[]>();
         var path = new List<int>();
-        for (var start = 0; start < people.Count; start++)
+        for (var start = 0; start < managers.Length; start++)
         {
             path.Clear();
             var current = start;
@@ -90,9 +104,7 @@ internal static class RosterChecks
             {
                 state[current] = OnPath;
                 path.Add(current);
-                current = people[current].ManagerId is { } managerId && indexById.TryGetValue(managerId, out var manager) && manager != current
-                    ? manager
-                    : -1;
+                current = managers[current];
             }
 
             if (current >= 0 && state[current] == OnPath)
