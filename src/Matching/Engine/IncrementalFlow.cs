@@ -209,8 +209,31 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
                     if (arc != _arcOf[reached])
                     {
                         var mentor = mentors[arc];
-                        s.Relax(MentorNode(mentor), distance + _value[reached] + _price[mentor] - Profit(arc), reached, arc);
+                        var toMentor = distance + _value[reached] + _price[mentor] - Profit(arc);
+                        s.Relax(MentorNode(mentor), toMentor, reached, arc);
+
+                        // A tight arc to a free mentor or a vacancy ends the search at once: nothing can be
+                        // nearer, and with scores this coarse, ties would otherwise be explored first.
+                        if (toMentor == distance && s.Distance(MentorNode(mentor)) == distance)
+                        {
+                            if (_vacancies[mentor] > 0)
+                            {
+                                target = MentorNode(mentor);
+                                break;
+                            }
+
+                            if (_used[mentor] < _capacity[mentor] && _price[mentor] == 0)
+                            {
+                                s.Relax(_sink, distance, MentorNode(mentor), -1);
+                                break;
+                            }
+                        }
                     }
+                }
+
+                if (target != _sink || s.Distance(_sink) == distance)
+                {
+                    break;
                 }
             }
             else
