@@ -9,6 +9,8 @@ namespace Mentoring.Matching.Engine;
 /// </summary>
 internal sealed class CompiledProblem
 {
+    private static readonly PairRule[] Rules = Enum.GetValues<PairRule>();
+
     private readonly int _dimensionCount;
     private readonly int _valueColumns;
     private readonly int[] _weights;
@@ -116,7 +118,7 @@ internal sealed class CompiledProblem
     public int MentorCount => MentorPeople.Length;
 
     /// <summary>The rules in the order explanations apply them.</summary>
-    public static IReadOnlyList<PairRule> RulesInOrder { get; } = Enum.GetValues<PairRule>();
+    public static IReadOnlyList<PairRule> RulesInOrder => Rules;
 
     public static long PairKey(int mentee, int mentor) => ((long)mentee << 32) | (uint)mentor;
 
@@ -213,7 +215,7 @@ internal sealed class CompiledProblem
     /// </summary>
     public PairRule? FirstBrokenRule(int mentee, int mentor, int[] capacity)
     {
-        foreach (var rule in RulesInOrder)
+        foreach (var rule in Rules)
         {
             if (Breaks(rule, mentee, mentor, capacity))
             {

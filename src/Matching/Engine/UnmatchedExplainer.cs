@@ -10,7 +10,6 @@ internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy polic
 {
     private readonly CompiledProblem _problem = index.Problem;
     private readonly int[] _load = CountLoad(mentorOf, remainingCapacity.Length);
-    private readonly int _mentorsWithoutCapacity = remainingCapacity.Count(capacity => capacity <= 0);
 
     public UnmatchedMentee Explain(int mentee, string menteeId)
     {
@@ -44,48 +43,43 @@ internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy polic
     /// <summary>
     /// Applying the rules one at a time in <see cref="PairRule"/> order, the one that empties the field
     /// is the latest of the mentors' first broken rules, and it removes the mentors whose first broken
-    /// rule it is: one pass over the mentors. The pass goes bucket by bucket through the index: a
-    /// mentor who passes the person rules (department, reporting line, forbidden pairs) and the grade
-    /// gap breaks first whatever rule the bucket's shared slots and attribute profile break, so only
-    /// mentors who fail a person rule need every rule tried.
+    /// rule it is: one pass over the mentors, in their own order so that memory is read in sequence.
+    /// A mentor who passes the person rules (department, reporting line, forbidden pairs) and the grade
+    /// gap breaks first whatever rule its bucket's shared slots and attribute profile break, found once
+    /// a bucket; only mentors a person rule bars need every rule tried.
     /// </summary>
     private (PairRule Rule, int Removed) LastRuleStanding(int mentee)
     {
         var broken = new int[CompiledProblem.RulesInOrder.Count];
-        broken[(int)PairRule.Capacity] = _mentorsWithoutCapacity;
+        var bucketRule = new sbyte[index.BucketCount]; // a rule + 1; 0 while not yet known
         var maxMentorGrade = _problem.MenteeGrade(mentee) - _problem.MinGradeGap;
-        for (var bucket = 0; bucket < index.BucketCount; bucket++)
+        for (var mentor = 0; mentor < _problem.MentorCount; mentor++)
         {
-            // Members come by rising grade; without forbidden pairs, those above the gap break the grade gap first.
-            var end = index.EndMember(bucket);
-            if (policy.ForbiddenPairs.Count == 0)
+            PairRule rule;
+            if (remainingCapacity[mentor] <= 0)
             {
-                var tooSenior = end - index.FirstMember(bucket) - index.CountAtMostGrade(bucket, maxMentorGrade);
-                broken[(int)PairRule.MinGradeGap] += tooSenior;
-                end -= tooSenior;
+                rule = PairRule.Capacity;
             }
-
-            PairRule? bucketRule = null;
-            for (var member = index.FirstMember(bucket); member < end; member++)
+            else if (!_problem.PassesPersonRules(mentee, mentor))
             {
-                var mentor = index.Members[member];
-                PairRule rule;
-                if (!_problem.PassesPersonRules(mentee, mentor))
+                rule = FirstBrokenRule(mentee, mentor);
+            }
+            else if (_problem.MentorGrade(mentor) > maxMentorGrade)
+            {
+                rule = PairRule.MinGradeGap;
+            }
+            else
+            {
+                var bucket = index.BucketOf(mentor);
+                if (bucketRule[bucket] == 0)
                 {
-                    rule = FirstBrokenRule(mentee, mentor);
-                }
-                else if (index.MemberGrade[member] > maxMentorGrade)
-                {
-                    rule = PairRule.MinGradeGap;
-                }
-                else
-                {
-                    bucketRule ??= FirstBrokenRule(mentee, mentor);
-                    rule = bucketRule.Value;
+                    bucketRule[bucket] = (sbyte)(FirstBrokenRule(mentee, mentor) + 1);
                 }
 
-                broken[(int)rule]++;
+                rule = (PairRule)(bucketRule[bucket] - 1);
             }
+
+            broken[(int)rule]++;
         }
 
         var last = Array.FindLastIndex(broken, count => count > 0);
