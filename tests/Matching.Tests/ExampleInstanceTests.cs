@@ -17,19 +17,7 @@ public sealed class ExampleInstanceTests
         Assert.Equal(ExampleNames.Order(StringComparer.Ordinal), folders);
     }
 
-    public static TheoryData<string, FlowSolver> ExamplesBySolver()
-    {
-        var data = new TheoryData<string, FlowSolver>();
-        foreach (var example in ExampleNames)
-        {
-            foreach (var solver in Enum.GetValues<FlowSolver>())
-            {
-                data.Add(example, solver);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, FlowSolver> ExamplesBySolver() => EverySolver.With(ExampleNames);
 
     [Theory]
     [MemberData(nameof(ExamplesBySolver))]

@@ -10,19 +10,7 @@ namespace Mentoring.Matching.Tests;
 /// </summary>
 public sealed class LargeInstanceTests(ITestOutputHelper output)
 {
-    public static TheoryData<int, FlowSolver> Cases()
-    {
-        var data = new TheoryData<int, FlowSolver>();
-        foreach (var seed in Enumerable.Range(1, 10))
-        {
-            foreach (var solver in Enum.GetValues<FlowSolver>())
-            {
-                data.Add(seed, solver);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<int, FlowSolver> Cases() => EverySolver.With(Enumerable.Range(1, 10));
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -266,20 +266,8 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
             }
         }
 
-        // Nodes settled nearer than the target gain what they were ahead: values fall, prices rise.
-        var total = s.Distance(target);
-        foreach (var settled in s.Settled)
-        {
-            var gain = total - s.Distance(settled);
-            if (settled < _menteeCount)
-            {
-                _value[settled] -= gain;
-            }
-            else if (settled != _sink)
-            {
-                _price[settled - _menteeCount] += gain;
-            }
-        }
+        // Nodes settled nearer than the target move by what they were ahead: values fall, prices rise.
+        ShiftSettled(s.Distance(target), -1);
 
         // Walk back from the target: each mentee on the path takes the arc that led out of it.
         int node;
@@ -375,19 +363,7 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
         }
 
         // Settled nodes are nearer the vacancy than the sink: values rise, prices fall, by the difference.
-        var total = s.Distance(_sink);
-        foreach (var settled in s.Settled)
-        {
-            var gain = total - s.Distance(settled);
-            if (settled < _menteeCount)
-            {
-                _value[settled] += gain;
-            }
-            else if (settled != _sink)
-            {
-                _price[settled - _menteeCount] -= gain;
-            }
-        }
+        ShiftSettled(s.Distance(_sink), +1);
 
         // Walk from the sink to the vacancy: a mentor left first passes one unit less; each mentee on
         // the way takes the arc towards the vacancy; the vacancy itself is then filled or released.
@@ -414,6 +390,28 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
             var arc = s.Via(node);
             Move(node, arc);
             node = s.Previous(node);
+        }
+    }
+
+    /// <summary>
+    /// The potential update after a search: every settled node moves by how much nearer it was than
+    /// the search's end (<paramref name="total"/>), which keeps every reduced cost non-negative and
+    /// makes the path found tight. <paramref name="direction"/> is -1 after a forward search (values
+    /// fall, prices rise) and +1 after a backward one.
+    /// </summary>
+    private void ShiftSettled(long total, int direction)
+    {
+        foreach (var settled in _scratch.Settled)
+        {
+            var shift = direction * (total - _scratch.Distance(settled));
+            if (settled < _menteeCount)
+            {
+                _value[settled] += shift;
+            }
+            else if (settled != _sink)
+            {
+                _price[settled - _menteeCount] -= shift;
+            }
         }
     }
 
