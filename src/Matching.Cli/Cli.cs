@@ -108,19 +108,17 @@ internal static class Cli
             return Infeasible;
         }
 
-        var text = arguments.Format switch
-        {
-            "json" => MatchingResultJson.ToJson(result) + "\n",
-            "table" => ResultTable.Render(result, problem.Roster),
-            _ => ToCsv(result),
-        };
         if (arguments.Out is { } path)
         {
-            File.WriteAllText(path, text, new UTF8Encoding(false));
+            // Streamed: at 10^5 mentees the JSON is tens of megabytes.
+            using var file = File.Create(path);
+            WriteResult(arguments.Format, result, problem.Roster, file);
         }
         else
         {
-            stdout.Write(text);
+            using var buffer = new MemoryStream();
+            WriteResult(arguments.Format, result, problem.Roster, buffer);
+            stdout.Write(Encoding.UTF8.GetString(buffer.ToArray()));
         }
 
         var bound = result.Bound is { } b ? $" (bound: matched ≤ {b.Matched}, total ≤ {b.Total})" : string.Empty;
@@ -129,11 +127,25 @@ internal static class Cli
         return Success;
     }
 
-    private static string ToCsv(MatchingResult result)
+    /// <summary>The result in the chosen format (csv by default) as UTF-8, ending with a line break.</summary>
+    private static void WriteResult(string? format, MatchingResult result, Roster roster, Stream output)
     {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        MatchingResultCsv.Write(result, writer);
-        return writer.ToString();
+        if (format == "json")
+        {
+            MatchingResultJson.Write(result, output);
+            output.WriteByte((byte)'\n');
+            return;
+        }
+
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
+        if (format == "table")
+        {
+            writer.Write(ResultTable.Render(result, roster));
+        }
+        else
+        {
+            MatchingResultCsv.Write(result, writer);
+        }
     }
 
     /// <summary>Pricing rounds on standard error, as they happen (Progress&lt;T&gt; would post them late), once <c>after</c> has passed.</summary>

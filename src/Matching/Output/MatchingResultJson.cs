@@ -100,15 +100,18 @@ public static class MatchingResultJson
         writer.WriteEndObject();
     }
 
+    /// <summary>Writes the result to <paramref name="stream"/> as indented UTF-8 JSON, streamed, without a final line break.</summary>
+    public static void Write(MatchingResult result, Stream stream)
+    {
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        Write(result, writer);
+    }
+
     /// <summary>The result as indented JSON text.</summary>
     public static string ToJson(MatchingResult result)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            Write(result, writer);
-        }
-
+        Write(result, buffer);
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
