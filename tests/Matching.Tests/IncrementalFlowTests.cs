@@ -78,6 +78,12 @@ public sealed class IncrementalFlowTests
         Assert.Throws<InvalidOperationException>(() => new RestrictedSolution([1], [11], [1, 0]).Verify(arcs, capacity, 6));
         Assert.Throws<InvalidOperationException>(() => new RestrictedSolution([1], [10], [0, 0]).Verify(arcs, capacity, 6));
         Assert.Throws<InvalidOperationException>(() => new RestrictedSolution([-1], [11], [0, 0]).Verify(arcs, capacity, 6));
+
+        // A choice must be the mentee's own arc: here mentee 0 claims mentee 1's pair and goes uncounted.
+        var two = new CandidateArcs();
+        two.Add(0, 0, 1);
+        two.Add(1, 0, 5);
+        Assert.Throws<InvalidOperationException>(() => new RestrictedSolution([1, 1], [0, 4], [7, 0]).Verify(two, capacity, 6));
     }
 
     [Fact]

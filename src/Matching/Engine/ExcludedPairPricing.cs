@@ -72,7 +72,8 @@ internal sealed class ExcludedPairPricing
                 {
                     var cursor = _index.Cursor(_mentees[k], _scoreFloor, prices);
 
-                    // A candidate pair never gains (its prices cover it), so the strict walk never returns one.
+                    // A candidate pair never gains when the prices are valid duals (checked before any claim rests
+                    // on them), so the strict walk does not return one; if it did, a pair would only be added twice.
                     while (cursor.MoveNext(best.IsFull ? limit + best.WeakestKey : limit))
                     {
                         best.Offer(cursor.Mentor, cursor.Score, cursor.Score - price[cursor.Mentor] - limit, cursor.Visited);
@@ -86,6 +87,11 @@ internal sealed class ExcludedPairPricing
                 var offered = 0u;
                 foreach (var mentor in fallen)
                 {
+                    if (_index.BucketOf(mentor) < 0)
+                    {
+                        continue; // no capacity left: never a candidate, whatever its price
+                    }
+
                     var score = problem.ScoreIfFeasible(_mentees[k], mentor);
                     if (score >= _scoreFloor && score - price[mentor] > limit)
                     {

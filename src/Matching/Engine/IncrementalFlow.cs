@@ -10,6 +10,9 @@ namespace Mentoring.Matching.Engine;
 /// non-negative reduced cost (<c>u + v - profit</c> on a pair, <c>u</c> on the unmatched arc, <c>-v</c> on a
 /// mentor with room; negated on the arcs' reverses). Augmenting along a shortest path and raising
 /// prices by its distances keeps that true, so once every unit is placed the flow is optimal.
+/// The branches below rely on what it implies: a mentor with room has a price of at most 0, a
+/// mentor passing any unit at least 0 (so one with both is at exactly 0), and an unmatched mentee
+/// a value of at most 0.
 /// </para>
 /// <para>
 /// New pairs that beat <c>u + v</c> are repaired mentee by mentee: the mentee lets go of its pair and
@@ -17,6 +20,8 @@ namespace Mentoring.Matching.Engine;
 /// on (a <em>vacancy</em>) while its price is positive, since a mentor with room must be free. The
 /// searches of released mentees end at a vacancy when it is nearer than the sink, refilling it; a
 /// search backwards from each vacancy left finds the cheapest way to fill it or let its price fall.
+/// (A search that ends at the sink while vacancies wait leaves the sink one unit over; the backward
+/// search of a vacancy takes that unit back.)
 /// </para>
 /// </summary>
 internal sealed class IncrementalFlow : IRestrictedAssignment
@@ -31,6 +36,7 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
 
     private readonly long[] _value;
     private readonly long[] _price;
+    /// <summary>Units each mentor passes to the sink: one per mentee it holds plus its vacancies.</summary>
     private readonly int[] _used;
     private readonly int[] _vacancies;
     private readonly int[] _arcOf;
@@ -72,11 +78,12 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
         _graph = new CandidateGraph(arcs, _menteeCount, _capacity.Length);
         ReleaseMenteesBeatenBy(arcs, known);
 
+        var routed = 0;
         for (var mentee = 0; mentee < _menteeCount; mentee++)
         {
             if (_arcOf[mentee] == Unrouted)
             {
-                if ((mentee & 255) == 0)
+                if ((routed++ & 255) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
@@ -100,7 +107,7 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
         for (var mentee = 0; mentee < _menteeCount; mentee++)
         {
             var arc = _arcOf[mentee];
-            chosen[mentee] = Math.Max(-1, arc);
+            chosen[mentee] = Math.Max(-1, arc); // unmatched (every unit is routed by now)
             if (arc >= 0)
             {
                 _value[mentee] = Profit(arc) - _price[_graph.Arcs.Mentor[arc]];
@@ -212,8 +219,9 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
                         var toMentor = distance + _value[reached] + _price[mentor] - Profit(arc);
                         s.Relax(MentorNode(mentor), toMentor, reached, arc);
 
-                        // A tight arc to a free mentor or a vacancy ends the search at once: nothing can be
-                        // nearer, and with scores this coarse, ties would otherwise be explored first.
+                        // A tight arc to a free mentor or a vacancy ends the search at once: nothing can be nearer,
+                        // as no node still queued is nearer than the one being expanded; with scores this coarse,
+                        // its ties would otherwise be explored first.
                         if (toMentor == distance && s.Distance(MentorNode(mentor)) == distance)
                         {
                             if (_vacancies[mentor] > 0)

@@ -17,8 +17,14 @@ internal sealed record RestrictedSolution(int[] Chosen, long[] Value, long[] Pri
     /// <exception cref="InvalidOperationException">When any condition fails.</exception>
     public void Verify(CandidateArcs arcs, int[] mentorCapacity, long matchWeight)
     {
+        Require(Chosen.Length == Value.Length && Price.Length == mentorCapacity.Length, "the sizes of the choice and the prices");
         var used = new int[mentorCapacity.Length];
         var mentees = arcs.Mentee;
+        for (var mentee = 0; mentee < Chosen.Length; mentee++)
+        {
+            Require(Chosen[mentee] < arcs.Count && (Chosen[mentee] < 0 || mentees[Chosen[mentee]] == mentee), $"mentee {mentee} (chosen arc {Chosen[mentee]} is not its own)");
+        }
+
         var mentors = arcs.Mentor;
         var scores = arcs.Score;
         for (var arc = 0; arc < arcs.Count; arc++)
