@@ -87,7 +87,12 @@ internal static class ResultChecks
             if (feasible.Length == 0)
             {
                 Assert.True(unmatched.Reason == UnmatchedReason.NoFeasibleMentor, $"{unmatched.MenteeId} has no feasible mentor but the reason is {unmatched.Reason}");
-                Assert.NotNull(unmatched.Rule);
+                var (rule, removed) = LastRuleStanding(reference, mentee, pinLoad);
+                Assert.True(unmatched.Rule == rule, $"{unmatched.MenteeId}: rule {unmatched.Rule} reported, {rule} by the contract");
+                if (reference.Mentors.Count > 0)
+                {
+                    Assert.Contains($"removed the last {removed} candidate", unmatched.Explanation, StringComparison.Ordinal);
+                }
             }
             else
             {
@@ -98,5 +103,19 @@ internal static class ResultChecks
 
             Assert.False(string.IsNullOrWhiteSpace(unmatched.Explanation));
         }
+    }
+
+    /// <summary>
+    /// The rules applied one at a time in the engine's documented order, written naively: each mentor's
+    /// first broken rule (capacity left after pins first), the last of those, and how many it removed.
+    /// </summary>
+    private static (PairRule Rule, int Removed) LastRuleStanding(ReferenceMatcher reference, Person mentee, Dictionary<string, int> pinLoad)
+    {
+        string[] order = ["capacity", "forbiddenPairs", "minGradeGap", "lineManagement", "forbidSameDepartment", "minSharedSlots", "requireDifferent", "minDifferences"];
+        var first = reference.Mentors.Select(mentor => mentor.Capacity - pinLoad.GetValueOrDefault(mentor.Id) <= 0
+            ? 0
+            : reference.BrokenRules(mentee, mentor).Select(r => Array.IndexOf(order, r)).Min()).ToArray();
+        var last = first.DefaultIfEmpty(0).Max();
+        return (Enum.Parse<PairRule>(order[last], ignoreCase: true), first.Count(f => f == last));
     }
 }
