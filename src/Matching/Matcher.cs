@@ -138,7 +138,7 @@ public static class Matcher
         while (low < high)
         {
             var middle = low + ((high - low + 1) / 2);
-            var attempt = ledger.Record(search.Solve(mentees, capacity, middle, cancellationToken));
+            var attempt = ledger.Record(search.Solve(mentees, capacity, middle, cancellationToken, startFrom: best.Arcs));
             if (!attempt.Proven)
             {
                 return (best, false);

@@ -12,33 +12,32 @@ namespace Mentoring.Matching.Engine;
 /// </summary>
 internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver, SearchLimits limits)
 {
-    public sealed record Outcome(int[] MentorOf, int[] ScoreOf, bool Proven, ObjectiveBound? Bound, int Rounds, long Candidates);
+    /// <summary>What one search found.</summary>
+    /// <param name="MentorOf">Each local mentee's mentor, or -1.</param>
+    /// <param name="ScoreOf">Each local mentee's pair score (0 when unmatched).</param>
+    /// <param name="Proven">Whether the dual certificate proves the assignment optimal for the whole pool.</param>
+    /// <param name="Bound">When not proven: what no assignment can beat.</param>
+    /// <param name="Rounds">Pricing rounds made.</param>
+    /// <param name="Arcs">The candidate pairs the search ended with, which a later search of the same mentees can start from.</param>
+    public sealed record Outcome(int[] MentorOf, int[] ScoreOf, bool Proven, ObjectiveBound? Bound, int Rounds, CandidateArcs Arcs)
+    {
+        public long Candidates => Arcs.Count;
+    }
 
     /// <param name="mentees">The problem's mentee indexes to match.</param>
     /// <param name="mentorCapacity">Capacity left for each of the problem's mentors.</param>
     /// <param name="scoreFloor">Pairs scoring below this are left out (fairness); 0 for none.</param>
     /// <param name="cancellationToken">Checked between rounds and while pricing.</param>
-    public Outcome Solve(int[] mentees, int[] mentorCapacity, int scoreFloor, CancellationToken cancellationToken)
+    /// <param name="startFrom">
+    /// Candidates of an earlier search of the same mentees (the fairness bisection's last success): those at
+    /// or above the floor are the first candidates, instead of an auction's. Only a start: pricing still
+    /// brings in whatever the optimum needs.
+    /// </param>
+    public Outcome Solve(int[] mentees, int[] mentorCapacity, int scoreFloor, CancellationToken cancellationToken, CandidateArcs? startFrom = null)
     {
         var menteeCount = mentees.Length;
         var bigM = checked(((long)menteeCount * Math.Max(1, index.Problem.MaxPairScore)) + 1);
-
-        // First candidates: each mentee's auction winner and its best mentors net of auction prices.
-        var (price, winner) = AuctionPrices.Run(index, mentees, mentorCapacity, scoreFloor, cancellationToken);
-        var initial = TopCandidates.Find(index, mentees, scoreFloor, ExcludedPairPricing.PairsPerMentee, new MentorPrices(index, price), cancellationToken);
-        var arcs = new CandidateArcs();
-        for (var k = 0; k < menteeCount; k++)
-        {
-            foreach (var (mentor, score) in initial[k])
-            {
-                arcs.Add(k, mentor, score);
-            }
-
-            if (winner[k] >= 0 && !initial[k].Any(c => c.Mentor == winner[k]))
-            {
-                arcs.Add(k, winner[k], index.Problem.ScoreIfFeasible(mentees[k], winner[k]));
-            }
-        }
+        var arcs = startFrom is null ? FirstCandidates(mentees, mentorCapacity, scoreFloor, cancellationToken) : AtOrAbove(startFrom, scoreFloor);
 
         var restricted = solver.Start(menteeCount, mentorCapacity, bigM);
         var pricing = new ExcludedPairPricing(index, mentees, scoreFloor, bigM);
@@ -69,7 +68,7 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
                 }
 
                 var bound = proven ? null : BoundFrom(profitSum + excluded.BestGains, bigM, Math.Min(menteeCount, mentorCapacity.Sum()), index.Problem.MaxPairScore);
-                return new Outcome(mentorOf, scoreOf, proven, bound, rounds, arcs.Count);
+                return new Outcome(mentorOf, scoreOf, proven, bound, rounds, arcs);
             }
 
             foreach (var (mentee, mentor, score) in excluded.Added)
@@ -77,6 +76,42 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
                 arcs.Add(mentee, mentor, score);
             }
         }
+    }
+
+    /// <summary>Each mentee's auction winner and its best mentors net of auction prices.</summary>
+    private CandidateArcs FirstCandidates(int[] mentees, int[] mentorCapacity, int scoreFloor, CancellationToken cancellationToken)
+    {
+        var (price, winner) = AuctionPrices.Run(index, mentees, mentorCapacity, scoreFloor, cancellationToken);
+        var initial = TopCandidates.Find(index, mentees, scoreFloor, ExcludedPairPricing.PairsPerMentee, new MentorPrices(index, price), cancellationToken);
+        var arcs = new CandidateArcs();
+        for (var k = 0; k < mentees.Length; k++)
+        {
+            foreach (var (mentor, score) in initial[k])
+            {
+                arcs.Add(k, mentor, score);
+            }
+
+            if (winner[k] >= 0 && !initial[k].Any(c => c.Mentor == winner[k]))
+            {
+                arcs.Add(k, winner[k], index.Problem.ScoreIfFeasible(mentees[k], winner[k]));
+            }
+        }
+
+        return arcs;
+    }
+
+    private static CandidateArcs AtOrAbove(CandidateArcs earlier, int scoreFloor)
+    {
+        var arcs = new CandidateArcs();
+        for (var arc = 0; arc < earlier.Count; arc++)
+        {
+            if (earlier.Score[arc] >= scoreFloor)
+            {
+                arcs.Add(earlier.Mentee[arc], earlier.Mentor[arc], earlier.Score[arc]);
+            }
+        }
+
+        return arcs;
     }
 
     /// <summary>
