@@ -62,7 +62,6 @@ internal sealed class ExcludedPairPricing
         Parallel.For(0, _mentees.Length, options, () => new BestCandidates(PairsPerMentee), (k, _, best) =>
         {
             best.Clear();
-            found[k] = [];
 
             // The pair (k, j) gains M + score - u - v: it beats the prices when score - v > u - M.
             var limit = value[k] - _matchWeight;
@@ -79,8 +78,6 @@ internal sealed class ExcludedPairPricing
                         best.Offer(cursor.Mentor, cursor.Score, cursor.Score - price[cursor.Mentor] - limit, cursor.Visited);
                     }
                 }
-
-                listFull[k] = best.IsFull;
             }
             else
             {
@@ -98,10 +95,9 @@ internal sealed class ExcludedPairPricing
                         best.Offer(mentor, score, score - price[mentor] - limit, offered++);
                     }
                 }
-
-                listFull[k] = best.IsFull;
             }
 
+            listFull[k] = best.IsFull;
             bestGain[k] = best.Count > 0 ? best.StrongestKey : 0;
             found[k] = best.ToArray();
             return best;

@@ -104,6 +104,7 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
         // A held pair's arc is full, so the flow leaves its value + price free to fall short of its
         // profit; raising the value to meet it keeps every reduced cost non-negative and the prices tight.
         var chosen = new int[_menteeCount];
+        var value = new long[_menteeCount];
         for (var mentee = 0; mentee < _menteeCount; mentee++)
         {
             var arc = _arcOf[mentee];
@@ -112,18 +113,14 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
             {
                 _value[mentee] = Profit(arc) - _price[_graph.Arcs.Mentor[arc]];
             }
+
+            value[mentee] = Math.Max(0, _value[mentee]);
         }
 
         var price = new long[_price.Length];
         for (var mentor = 0; mentor < price.Length; mentor++)
         {
             price[mentor] = Math.Max(0, _price[mentor]);
-        }
-
-        var value = new long[_menteeCount];
-        for (var mentee = 0; mentee < _menteeCount; mentee++)
-        {
-            value[mentee] = Math.Max(0, _value[mentee]);
         }
 
         return new RestrictedSolution(chosen, value, price);

@@ -17,42 +17,51 @@ internal sealed record RestrictedSolution(int[] Chosen, long[] Value, long[] Pri
     /// <exception cref="InvalidOperationException">When any condition fails.</exception>
     public void Verify(CandidateArcs arcs, int[] mentorCapacity, long matchWeight)
     {
-        Require(Chosen.Length == Value.Length && Price.Length == mentorCapacity.Length, "the sizes of the choice and the prices");
-        var used = new int[mentorCapacity.Length];
-        var mentees = arcs.Mentee;
-        for (var mentee = 0; mentee < Chosen.Length; mentee++)
+        if (Chosen.Length != Value.Length || Price.Length != mentorCapacity.Length)
         {
-            Require(Chosen[mentee] < arcs.Count && (Chosen[mentee] < 0 || mentees[Chosen[mentee]] == mentee), $"mentee {mentee} (chosen arc {Chosen[mentee]} is not its own)");
+            throw Failure("the sizes of the choice and the prices");
         }
 
+        // Messages are built only on failure: this runs over millions of pairs at scale.
+        var used = new int[mentorCapacity.Length];
+        var mentees = arcs.Mentee;
         var mentors = arcs.Mentor;
         var scores = arcs.Score;
         for (var arc = 0; arc < arcs.Count; arc++)
         {
             var slack = Value[mentees[arc]] + Price[mentors[arc]] - (matchWeight + scores[arc]);
             var chosen = Chosen[mentees[arc]] == arc;
-            Require(chosen ? slack == 0 : slack >= 0, $"candidate pair {arc} (value + price - profit = {slack}, chosen: {chosen})");
+            if (chosen ? slack != 0 : slack < 0)
+            {
+                throw Failure($"candidate pair {arc} (value + price - profit = {slack}, chosen: {chosen})");
+            }
+
             used[mentors[arc]] += chosen ? 1 : 0;
         }
 
         for (var mentee = 0; mentee < Value.Length; mentee++)
         {
-            Require(Value[mentee] >= 0 && (Chosen[mentee] >= 0 || Value[mentee] == 0), $"mentee {mentee} (value {Value[mentee]})");
+            var arc = Chosen[mentee];
+            if (arc >= arcs.Count || (arc >= 0 && mentees[arc] != mentee))
+            {
+                throw Failure($"mentee {mentee} (chosen arc {arc} is not its own)");
+            }
+
+            if (Value[mentee] < 0 || (arc < 0 && Value[mentee] != 0))
+            {
+                throw Failure($"mentee {mentee} (value {Value[mentee]})");
+            }
         }
 
         for (var mentor = 0; mentor < Price.Length; mentor++)
         {
-            Require(
-                used[mentor] <= mentorCapacity[mentor] && Price[mentor] >= 0 && (used[mentor] == mentorCapacity[mentor] || Price[mentor] == 0),
-                $"mentor {mentor} (holds {used[mentor]} of {mentorCapacity[mentor]}, price {Price[mentor]})");
-        }
-
-        static void Require(bool condition, string where)
-        {
-            if (!condition)
+            if (used[mentor] > mentorCapacity[mentor] || Price[mentor] < 0 || (used[mentor] < mentorCapacity[mentor] && Price[mentor] != 0))
             {
-                throw new InvalidOperationException($"The restricted solution is not proven optimal: its dual prices fail at {where}.");
+                throw Failure($"mentor {mentor} (holds {used[mentor]} of {mentorCapacity[mentor]}, price {Price[mentor]})");
             }
         }
     }
+
+    private static InvalidOperationException Failure(string where) =>
+        new($"The restricted solution is not proven optimal: its dual prices fail at {where}.");
 }
