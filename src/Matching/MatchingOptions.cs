@@ -21,4 +21,20 @@ public sealed record MatchingOptions
 
     /// <summary>Receives a report after each pricing round. Default null.</summary>
     public IProgress<MatchingProgress>? Progress { get; init; }
+
+    /// <summary>The most alternatives a result may carry per mentee, as the contract allows.</summary>
+    public const int MaxAlternatives = 10;
+
+    /// <summary>
+    /// For each matched mentee that is not pinned, up to this many other mentors, each with the exact
+    /// optimum of the problem with that pair pinned (contract v2, "alternatives"). From 0 to
+    /// <see cref="MaxAlternatives"/>. Default 0: none.
+    /// </summary>
+    public int Alternatives { get; init; }
+
+    /// <summary>
+    /// Solve every one-step relaxation of the policy that the contract lists and report each optimum
+    /// (contract v2, "what if"). Default false.
+    /// </summary>
+    public bool WhatIf { get; init; }
 }
