@@ -15,6 +15,9 @@ public enum CurrentPairOutcome
     /// <summary>It gave way so that a cohort rule could be met.</summary>
     GaveWayForCohortRule,
 
+    /// <summary>The mentee is pinned to another mentor.</summary>
+    MenteePinnedElsewhere,
+
     /// <summary>The solve stopped before proving the assignment best, and this pair was not in the best one found.</summary>
     NotInStoppedSolve,
 }
