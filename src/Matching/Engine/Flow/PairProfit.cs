@@ -23,6 +23,9 @@ internal sealed class PairProfit
     /// <summary><c>K</c>: what keeping one more current pair is worth (0 without current pairs).</summary>
     public long KeepWeight { get; }
 
+    /// <summary>Profits with no current pairs: <c>M + score</c>.</summary>
+    public static PairProfit MatchOnly(long matchWeight) => new(matchWeight, 0, []);
+
     /// <param name="menteeCount">The local mentees.</param>
     /// <param name="maxPairScore">No pair scores more.</param>
     /// <param name="currentMentor">Each local mentee's current mentor, or -1 (empty for none at all).</param>
@@ -33,7 +36,7 @@ internal sealed class PairProfit
         var current = currentMentor.Count(m => m >= 0);
         if (current == 0)
         {
-            return new PairProfit(totalWeight, 0, []);
+            return MatchOnly(totalWeight);
         }
 
         var matchWeight = checked((current + 1) * totalWeight);
