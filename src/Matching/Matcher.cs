@@ -29,7 +29,7 @@ public static class Matcher
         ArgumentNullException.ThrowIfNull(problem);
         options ??= MatchingOptions.Default;
         var result = SolveOnce(problem, options, cancellationToken);
-        if (options.Alternatives > 0 && result.Status != MatchStatus.Infeasible)
+        if (options.Alternatives > 0 && result.Status != MatchStatus.Infeasible && result.Pairs.Any(p => !p.Pinned && p.Alternatives is null))
         {
             result = result with { Pairs = AlternativeMentors.Add(problem, result, options, cancellationToken) };
         }
@@ -43,8 +43,15 @@ public static class Matcher
     }
 
     /// <summary>The optimum's figures alone, for a changed problem: what alternatives and what-if report.</summary>
-    internal static AssignmentFigures Figures(MatchingProblem problem, MatchingOptions options, CancellationToken cancellationToken) =>
-        SolveOnce(problem, options with { Alternatives = 0, WhatIf = false, Progress = null }, cancellationToken, explain: false).Figures;
+    /// <remarks>
+    /// The lowest score is given with the fairness objective only: under "total" it is not part of the
+    /// optimum, and equally good assignments may differ in it.
+    /// </remarks>
+    internal static AssignmentFigures Figures(MatchingProblem problem, MatchingOptions options, CancellationToken cancellationToken)
+    {
+        var figures = SolveOnce(problem, options with { Alternatives = 0, WhatIf = false, Progress = null }, cancellationToken, explain: false).Figures;
+        return problem.Policy.Objective == MatchingObjective.Fairness ? figures : figures with { MinScore = null };
+    }
 
     private static MatchingResult SolveOnce(MatchingProblem problem, MatchingOptions options, CancellationToken cancellationToken, bool explain = true)
     {
@@ -69,6 +76,7 @@ public static class Matcher
         int[] assigned;
         MatchStatus status;
         ObjectiveBound? bound;
+        (PricingSearch Search, PricingSearch.Outcome Outcome)? flow = null;
         if (policy.HasCohortRules)
         {
             var cohort = new CohortRuleSolver(compiled, policy, limits, options)
@@ -83,7 +91,8 @@ public static class Matcher
         }
         else
         {
-            (assigned, status, bound) = SolveByFlow(compiled, policy, index, solver, limits, ledger, activeMentees, pins, current.FeasibleMentor, cancellationToken);
+            (assigned, status, bound, var search, var outcome) = SolveByFlow(compiled, policy, index, solver, limits, ledger, activeMentees, pins, current.FeasibleMentor, cancellationToken);
+            flow = (search, outcome);
         }
 
         var mentorOf = new int[compiled.MenteeCount];
@@ -115,8 +124,25 @@ public static class Matcher
                 Kept = current.IsCurrent(k, mentorOf[k]),
             })
             .ToList();
-        pairs.Sort((a, b) => string.CompareOrdinal(a.MenteeId, b.MenteeId));
         var kept = pairs.Count(p => p.Kept);
+        if (options.Alternatives > 0 && flow is { } solved && status == MatchStatus.Optimal && policy.Objective == MatchingObjective.Total)
+        {
+            var alternatives = new FlowAlternatives(compiled, index, solved.Search, pins, current, activeMentees, solved.Outcome);
+            var best = new AssignmentFigures(status, pairs.Count, kept, pairs.Where(p => !p.Pinned).Select(p => (int?)p.Score).Min(), pairs.Sum(p => (long)p.Score));
+            var localOf = Enumerable.Range(0, activeMentees.Length).ToDictionary(k => activeMentees[k]);
+            var withAlternatives = new MatchedPair[pairs.Count];
+            Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, p =>
+            {
+                var pair = pairs[p];
+                withAlternatives[p] = pair.Pinned ? pair : pair with
+                {
+                    Alternatives = alternatives.For(localOf[compiled.MenteeIndexById[pair.MenteeId]], best, options.Alternatives, cancellationToken),
+                };
+            });
+            pairs = [.. withAlternatives];
+        }
+
+        pairs.Sort((a, b) => string.CompareOrdinal(a.MenteeId, b.MenteeId));
         if (!explain)
         {
             return BuildResult(problem, limits, ledger, status, pairs, [], status == MatchStatus.Feasible ? bound : null) with { Kept = kept };
@@ -137,7 +163,7 @@ public static class Matcher
     }
 
     /// <summary>The pair rules alone: the flow with its pricing loop and certificate, then the fairness floor.</summary>
-    private static (int[] MentorOf, MatchStatus Status, ObjectiveBound? Bound) SolveByFlow(
+    private static (int[] MentorOf, MatchStatus Status, ObjectiveBound? Bound, PricingSearch Search, PricingSearch.Outcome Outcome) SolveByFlow(
         CompiledProblem compiled, MatchingPolicy policy, MentorIndex index, IAssignmentSolver solver, SearchLimits limits, RunLedger ledger,
         int[] activeMentees, PinnedAssignment pins, int[] currentMentor, CancellationToken cancellationToken)
     {
@@ -157,7 +183,7 @@ public static class Matcher
             }
         }
 
-        return (best.MentorOf, status, bound);
+        return (best.MentorOf, status, bound, search, best);
     }
 
     private static void CompleteGreedily(MentorIndex index, int[] mentees, int[] capacity, int[] mentorOf, CancellationToken cancellationToken)

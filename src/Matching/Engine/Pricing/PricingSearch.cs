@@ -27,7 +27,9 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
     /// <param name="Rounds">Pricing rounds made.</param>
     /// <param name="Arcs">The candidate pairs the search ended with, which a later search of the same mentees can start from.</param>
     /// <param name="Kept">Current pairs kept.</param>
-    public sealed record Outcome(int[] MentorOf, int[] ScoreOf, bool Proven, ObjectiveBound? Bound, int Rounds, CandidateArcs Arcs, int Kept)
+    /// <param name="Solution">The last restricted solution with its dual prices (local mentees).</param>
+    /// <param name="Profit">The profits the search maximised.</param>
+    public sealed record Outcome(int[] MentorOf, int[] ScoreOf, bool Proven, ObjectiveBound? Bound, int Rounds, CandidateArcs Arcs, int Kept, RestrictedSolution Solution, PairProfit Profit)
     {
         public long Candidates => Arcs.Count;
 
@@ -83,7 +85,7 @@ internal sealed class PricingSearch(MentorIndex index, IAssignmentSolver solver,
                 }
 
                 var bound = proven ? null : BoundFrom(profitSum + excluded.BestGains, bigM, Math.Min(menteeCount, mentorCapacity.Sum()), index.Problem.MaxPairScore);
-                return new Outcome(mentorOf, scoreOf, proven, bound, rounds, arcs, kept);
+                return new Outcome(mentorOf, scoreOf, proven, bound, rounds, arcs, kept, solution, profit);
             }
 
             foreach (var (mentee, mentor, score) in excluded.Added)
