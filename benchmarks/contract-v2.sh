@@ -14,8 +14,8 @@ OUT="${OUT:-benchmarks/results/contract-v2}"
 CLI=src/Matching.Cli/bin/Release/net10.0/match.dll
 BENCH=benchmarks/Matching.Benchmarks/bin/Release/net10.0/Matching.Benchmarks.dll
 mkdir -p "$OUT"
-dotnet build -c Release src/Matching.Cli/Matching.Cli.csproj -nologo -v quiet
-dotnet build -c Release benchmarks/Matching.Benchmarks/Matching.Benchmarks.csproj -nologo -v quiet
+dotnet build -c Release src/Matching.Cli/Matching.Cli.csproj -nologo -v quiet >&2
+dotnet build -c Release benchmarks/Matching.Benchmarks/Matching.Benchmarks.csproj -nologo -v quiet >&2
 
 # pool NAME MENTEES MENTORS POLICY_PATCH: a generated pool with the v2 columns and the patched policy.
 pool() {

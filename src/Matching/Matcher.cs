@@ -59,7 +59,7 @@ public static class Matcher
         var compiled = problem.Compiled;
         var policy = problem.Policy;
         IAssignmentSolver solver = options.Solver == FlowSolver.OrToolsMinCostFlow ? new OrToolsFlowSolver() : new IncrementalFlowSolver();
-        var ledger = new RunLedger(policy.HasCohortRules ? "cp-sat over every feasible pair" : solver.Name);
+        var ledger = new RunLedger(solver.Name);
 
         var pins = PinnedAssignment.Resolve(compiled, policy);
         if (pins.Conflict is { } conflict)
@@ -73,14 +73,26 @@ public static class Matcher
         var anyMentor = TopCandidates.Find(index, open, 0, 1, null, cancellationToken);
         var activeMentees = Enumerable.Range(0, open.Length).Where(k => anyMentor[k].Length > 0).Select(k => open[k]).ToArray();
 
+        AssignmentFigures WithoutCohortRules() =>
+            Figures(problem.WithPolicy(policy with { MinCoverage = new Dictionary<string, int>(), MaxPairsPerMentorDepartment = null }), options, cancellationToken);
+
         int[] assigned;
         MatchStatus status;
         ObjectiveBound? bound;
         (PricingSearch Search, PricingSearch.Outcome Outcome)? flow = null;
-        if (policy.HasCohortRules)
+        if (policy.HasCohortRules
+            && SolveByFlow(compiled, policy, index, solver, limits, ledger, activeMentees, pins, current.FeasibleMentor, cancellationToken) is var unconstrained
+            && unconstrained.Status == MatchStatus.Optimal
+            && CohortRuleCheck.Holds(compiled, policy, WithPins(compiled, pins, activeMentees, unconstrained.MentorOf)))
+        {
+            // The best assignment under the pair rules alone meets the cohort rules: it is the best under them too.
+            (assigned, status, bound) = (unconstrained.MentorOf, MatchStatus.Optimal, null);
+            flow = (unconstrained.Search, unconstrained.Outcome);
+        }
+        else if (policy.HasCohortRules)
         {
             var cohort = new CohortRuleSolver(compiled, policy, limits, options)
-                .Solve(activeMentees, index, pins.RemainingCapacity, pins.Pairs, current.FeasibleMentor, cancellationToken);
+                .Solve(activeMentees, index, pins.RemainingCapacity, pins.Pairs, current.FeasibleMentor, current.IsCurrent, WithoutCohortRules, cancellationToken);
             ledger.Record(cohort.Pairs);
             if (cohort.Status == MatchStatus.Infeasible)
             {
@@ -95,18 +107,7 @@ public static class Matcher
             flow = (search, outcome);
         }
 
-        var mentorOf = new int[compiled.MenteeCount];
-        Array.Fill(mentorOf, -1);
-        foreach (var (mentee, mentor) in pins.Pairs)
-        {
-            mentorOf[mentee] = mentor;
-        }
-
-        for (var k = 0; k < activeMentees.Length; k++)
-        {
-            mentorOf[activeMentees[k]] = assigned[k];
-        }
-
+        var mentorOf = WithPins(compiled, pins, activeMentees, assigned);
         if (status == MatchStatus.Feasible && !policy.HasCohortRules)
         {
             // A stopped search may leave a mentee unmatched beside a free feasible mentor; pairing
@@ -125,7 +126,7 @@ public static class Matcher
             })
             .ToList();
         var kept = pairs.Count(p => p.Kept);
-        if (options.Alternatives > 0 && flow is { } solved && status == MatchStatus.Optimal && policy.Objective == MatchingObjective.Total)
+        if (options.Alternatives > 0 && flow is { } solved && status == MatchStatus.Optimal && policy.Objective == MatchingObjective.Total && !policy.HasCohortRules)
         {
             var alternatives = new FlowAlternatives(compiled, index, solved.Search, pins, current, activeMentees, solved.Outcome);
             var best = new AssignmentFigures(status, pairs.Count, kept, pairs.Where(p => !p.Pinned).Select(p => (int?)p.Score).Min(), pairs.Sum(p => (long)p.Score));
@@ -160,6 +161,23 @@ public static class Matcher
             Kept = kept,
             CurrentPairsNotKept = current.NotKept(mentorOf, status),
         };
+    }
+
+    private static int[] WithPins(CompiledProblem compiled, PinnedAssignment pins, int[] activeMentees, int[] assigned)
+    {
+        var mentorOf = new int[compiled.MenteeCount];
+        Array.Fill(mentorOf, -1);
+        foreach (var (mentee, mentor) in pins.Pairs)
+        {
+            mentorOf[mentee] = mentor;
+        }
+
+        for (var k = 0; k < activeMentees.Length; k++)
+        {
+            mentorOf[activeMentees[k]] = assigned[k];
+        }
+
+        return mentorOf;
     }
 
     /// <summary>The pair rules alone: the flow with its pricing loop and certificate, then the fairness floor.</summary>

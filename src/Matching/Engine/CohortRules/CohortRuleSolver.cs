@@ -12,8 +12,12 @@ namespace Mentoring.Matching.Engine;
 /// </summary>
 internal sealed class CohortRuleSolver(CompiledProblem problem, MatchingPolicy policy, SearchLimits limits, MatchingOptions options)
 {
-    /// <summary>Most feasible pairs the programme takes: about 100 bytes each inside CP-SAT.</summary>
-    public const int MaxPairs = 3_000_000;
+    /// <summary>
+    /// Most feasible pairs the programme takes (about 100 bytes each inside CP-SAT). A larger pool is
+    /// cut to each mentee's best pairs, and the answer is then proven only when it reaches the bound
+    /// of the pair rules alone.
+    /// </summary>
+    public const int MaxPairs = 100_000;
 
     /// <summary>What the solve found.</summary>
     /// <param name="MentorOf">Each of the given mentees' mentor, or -1.</param>
@@ -28,17 +32,58 @@ internal sealed class CohortRuleSolver(CompiledProblem problem, MatchingPolicy p
     /// <param name="capacity">Each mentor's capacity after the pins.</param>
     /// <param name="pins">The pinned pairs, which count towards the cohort rules.</param>
     /// <param name="currentMentor">Each mentee's current mentor when feasible now, else -1; empty for none.</param>
+    /// <param name="isCurrent">Whether a (mentee, mentor) pair is a current pair, pinned or not.</param>
+    /// <param name="withoutCohortRules">
+    /// The exact optimum under the pair rules alone (pins included): no assignment under the cohort rules
+    /// beats it. Asked for only when the pool is too large to take whole.
+    /// </param>
     /// <param name="cancellationToken">Stops the search.</param>
-    public Outcome Solve(int[] mentees, MentorIndex index, int[] capacity, IReadOnlyList<(int Mentee, int Mentor)> pins, int[] currentMentor, CancellationToken cancellationToken)
+    public Outcome Solve(
+        int[] mentees, MentorIndex index, int[] capacity, IReadOnlyList<(int Mentee, int Mentor)> pins, int[] currentMentor, Func<int, int, bool> isCurrent,
+        Func<AssignmentFigures> withoutCohortRules, CancellationToken cancellationToken)
     {
         _mentees = mentees;
         var pairs = FeasiblePairs(mentees, index, cancellationToken);
+        AssignmentFigures? bound = null;
         if (pairs.Count > MaxPairs)
         {
-            throw new InvalidOperationException(
-                $"The cohort rules are solved over every feasible pair, and this cohort has {pairs.Count:N0} (at most {MaxPairs:N0}): use fewer participants or fewer cohort rules.");
+            bound = withoutCohortRules();
+            pairs = BestPairs(pairs, MaxPairs / Math.Max(1, mentees.Length), (local, mentor) => currentMentor.Length > 0 && currentMentor[mentees[local]] == mentor);
         }
 
+        var outcome = SolveOver(pairs, mentees, capacity, pins, currentMentor, cancellationToken);
+        if (bound is null || outcome.Status != MatchStatus.Optimal)
+        {
+            return outcome.Status == MatchStatus.Infeasible && bound is not null
+                ? throw new InvalidOperationException(
+                    $"The cohort rules could not be met on each mentee's best {MaxPairs / Math.Max(1, mentees.Length)} pairs, and the pool has too many feasible pairs ({pairs.Count:N0} kept of more than {MaxPairs:N0}) to prove that no assignment meets them.")
+                : outcome;
+        }
+
+        // Optimal over the best pairs; over the whole pool only if it reaches what the pair rules alone allow.
+        var reached = Figures(outcome.MentorOf, pins, isCurrent);
+        return reached.Matched == bound.Matched && reached.Kept == bound.Kept && reached.Total == bound.Total && policy.Objective == MatchingObjective.Total
+            ? outcome
+            : outcome with { Status = MatchStatus.Feasible, Bound = new ObjectiveBound(bound.Matched, bound.Total) };
+    }
+
+    /// <summary>The figures of an assignment of the solve's mentees, with the pins.</summary>
+    private AssignmentFigures Figures(int[] mentorOf, IReadOnlyList<(int Mentee, int Mentor)> pins, Func<int, int, bool> isCurrent)
+    {
+        var chosen = Enumerable.Range(0, mentorOf.Length).Where(k => mentorOf[k] >= 0).Select(k => (Mentee: _mentees[k], Mentor: mentorOf[k])).Concat(pins).ToArray();
+        return new AssignmentFigures(MatchStatus.Optimal, chosen.Length, chosen.Count(p => isCurrent(p.Mentee, p.Mentor)), null, chosen.Sum(p => (long)problem.Explain(p.Mentee, p.Mentor).Score));
+    }
+
+    /// <summary>Each mentee's best pairs by score (its current pair always among them), ties by mentor.</summary>
+    private static List<(int Mentee, int Mentor, int Score)> BestPairs(List<(int Mentee, int Mentor, int Score)> pairs, int perMentee, Func<int, int, bool> isCurrent) =>
+        [.. pairs.GroupBy(p => p.Mentee)
+            .SelectMany(g => g.OrderByDescending(p => p.Score).ThenBy(p => p.Mentor).Take(perMentee)
+                .Concat(g.Where(p => isCurrent(p.Mentee, p.Mentor))).Distinct()
+                .OrderBy(p => p.Mentor))];
+
+    private Outcome SolveOver(
+        List<(int Mentee, int Mentor, int Score)> pairs, int[] mentees, int[] capacity, IReadOnlyList<(int Mentee, int Mentor)> pins, int[] currentMentor, CancellationToken cancellationToken)
+    {
         if (PinsOverfillADepartment(pins) is { } overfilled)
         {
             return new Outcome(Unmatched(mentees), MatchStatus.Infeasible, overfilled, null, pairs.Count);
