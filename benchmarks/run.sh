@@ -4,6 +4,7 @@
 # Settings (environment):
 #   SIZES="1000x3000 2000x6000"  pools to run, MENTEESxMENTORS (also used by the BenchmarkDotNet suites)
 #   POLICIES="default"           policies for the CLI end-to-end runs (default, strict, fairness)
+#   SHAPES="mix"                 population shapes (mix, dense, sparse, skewed, capacity, tall; see PopulationShape.cs)
 #   RUNS=5                       timed CLI runs per pool (median reported)
 #   SEED=1                       population seed
 #   OUT=benchmarks/results       where pools, raw outputs and summary.md go
@@ -13,6 +14,7 @@ cd "$(dirname "$0")/.."
 
 export SIZES="${SIZES:-1000x3000 2000x6000}"
 POLICIES="${POLICIES:-default}"
+SHAPES="${SHAPES:-mix}"
 RUNS="${RUNS:-5}"
 SEED="${SEED:-1}"
 OUT="${OUT:-benchmarks/results}"
@@ -39,16 +41,17 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
   echo
   echo "## CLI end to end (\`match --people --policy --format json --out\`, $RUNS runs, median; max RSS from /usr/bin/time -v)"
   echo
-  echo "| pool | policy | people | median wall (s) | min–max (s) | max RSS (MB) | matched/mentees | total | status | candidate pairs | pricing rounds | solves | in-process split: load / solve / write (s) |"
-  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |"
+  echo "| pool | shape | policy | people | median wall (s) | min–max (s) | max RSS (MB) | matched/mentees | total | status | candidate pairs | pricing rounds | solves | in-process split: load / solve / write (s) |"
+  echo "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |"
 } > "$SUMMARY"
 
 for size in $SIZES; do
   mentees="${size%x*}"; mentors="${size#*x}"
+  for shape in $SHAPES; do
   for policy in $POLICIES; do
-    pool="$OUT/pools/$size-$policy"
-    raw="$OUT/raw/$size-$policy"
-    dotnet "$BENCH" generate --mentees "$mentees" --mentors "$mentors" --policy "$policy" --seed "$SEED" --out "$pool"
+    pool="$OUT/pools/$size-$shape-$policy"
+    raw="$OUT/raw/$size-$shape-$policy"
+    dotnet "$BENCH" generate --mentees "$mentees" --mentors "$mentors" --policy "$policy" --shape "$shape" --seed "$SEED" --out "$pool"
     match=(dotnet "$CLI" --people "$pool/people.csv" --policy "$pool/policy.json" --format json --out "$raw.result.json")
 
     # Wall time: hyperfine when installed, else a plain loop; one warm-up run either way.
@@ -73,15 +76,16 @@ for size in $SIZES; do
     dotnet "$BENCH" measure --people "$pool/people.csv" --policy "$pool/policy.json" | tee "$raw.measure.txt" >&2
     split=$(tr ' ' '\n' < "$raw.measure.txt" | awk -F= '/^(load_s|solve_s|write_s)=/ { printf "%s%s", sep, $2; sep = " / " }')
 
-    python3 - "$raw.result.json" "$size" "$policy" "$wall" "$range" "$rss_kb" "$split" >> "$SUMMARY" <<'PY'
+    python3 - "$raw.result.json" "$size" "$shape" "$policy" "$wall" "$range" "$rss_kb" "$split" >> "$SUMMARY" <<'PY'
 import json, sys
-path, size, policy, wall, span, rss_kb, split = sys.argv[1:]
+path, size, shape, policy, wall, span, rss_kb, split = sys.argv[1:]
 result = json.load(open(path))
 run = result["run"]
-print(f"| {size} | {policy} | {run['people']} | {float(wall):.2f} | {span} | {int(rss_kb) / 1024:.0f} | "
+print(f"| {size} | {shape} | {policy} | {run['people']} | {float(wall):.2f} | {span} | {int(rss_kb) / 1024:.0f} | "
       f"{result['matched']}/{run['mentees']} | {result['total']} | {result['status']} | {run['candidatePairs']} | "
       f"{run['pricingRounds']} | {run['solves']} | {split} |")
 PY
+  done
   done
 done
 
