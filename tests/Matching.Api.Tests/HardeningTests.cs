@@ -57,6 +57,20 @@ public sealed class HardeningTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("2026-01-11")]
+    public async Task A_session_outside_the_cohorts_dates_is_422_naming_them(string date)
+    {
+        var (_, publication) = await new Scenario(factory).PublishedAsync();
+        var pair = publication["pairs"]![0]!["pairId"];
+
+        var problem = await (await factory.Coordinator().PostAsync($"/pairs/{pair}/sessions", Scenario.SessionBody(date: date)))
+            .ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal([$"date: {date} is outside the cohort, which runs from 2026-01-12 to 2026-07-31"], problem.Errors());
+    }
+
+    [Theory]
     [InlineData("/openapi/v1.json")]
     [InlineData("/scalar/v1")]
     public async Task In_production_the_api_description_is_not_served(string path)
