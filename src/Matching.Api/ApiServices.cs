@@ -79,6 +79,7 @@ internal static class ApiServices
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         _ = app.Services.GetRequiredService<IOptions<MentoringSettings>>().Value;
+        app.Services.GetRequiredService<Db>().SecureFile();
         await app.Services.GetRequiredService<Migrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
         await app.Services.GetRequiredService<CoordinatorKey>().InitializeAsync(app.Lifetime.ApplicationStopping);
     }

@@ -56,6 +56,15 @@ public sealed class HardeningTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal("no-store", reissue.Headers.CacheControl?.ToString());
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void The_database_file_is_readable_by_its_owner_only()
+    {
+        _ = factory.CreateClient();
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(factory.DatabasePath));
+    }
+
     [Theory]
     [InlineData("0001-01-01")]
     [InlineData("2026-01-11")]
