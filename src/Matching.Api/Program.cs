@@ -1,28 +1,45 @@
 using Mentoring.Matching.Api;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Erasure;
+using Mentoring.Matching.Api.Hosting;
 using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Participants;
 using Mentoring.Matching.Api.Reports;
 using Mentoring.Matching.Api.Runs;
 using Mentoring.Matching.Api.Security;
 using Mentoring.Matching.Api.Sessions;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// The app's own directory, not the working directory: appsettings.json is found wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddMentoringApi();
 builder.Services.AddMentoringSecurity();
 
 var app = builder.Build();
-await app.PrepareDatabaseAsync();
+try
+{
+    await app.PrepareDatabaseAsync();
+}
+catch (OptionsValidationException invalid)
+{
+    // A bad setting stops the start with one line naming it.
+    await Console.Error.WriteLineAsync($"Invalid settings: {invalid.Message}");
+    return 1;
+}
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference().AllowAnonymous();
+if (app.PublishesApiReference())
+{
+    app.MapOpenApi().AllowAnonymous();
+    app.MapScalarApiReference().AllowAnonymous();
+}
+
 app.MapCohorts();
 app.MapParticipants();
 app.MapRuns();
@@ -32,3 +49,4 @@ app.MapReports();
 app.MapErasure();
 
 await app.RunAsync();
+return 0;
