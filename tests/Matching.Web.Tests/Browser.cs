@@ -35,6 +35,8 @@ public sealed class Browser : IAsyncLifetime
             Locale = "en-GB",
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
         });
+        // Fail within seconds rather than wait for ever on a control that is not there.
+        context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
 

@@ -101,13 +101,13 @@ internal static class WebSetup
         }
     }
 
-    /// <summary>Nothing is open unless it says so: pair pages need a pair session, sign-in pages nothing, every other page the coordinator's.</summary>
+    /// <summary>Nothing is open unless it says so: pair pages need a pair session, the two sign-in pages nothing, every other page (sign-out too, so its antiforgery token matches the signed-in user) the coordinator's.</summary>
     private sealed class WebAccessConvention : IPageApplicationModelConvention
     {
         public void Apply(PageApplicationModel model)
         {
             var path = model.ViewEnginePath;
-            if (path.StartsWith("/Pair/Enter", StringComparison.Ordinal) || path.StartsWith("/Account/", StringComparison.Ordinal))
+            if (path.StartsWith("/Pair/Enter", StringComparison.Ordinal) || path == "/Account/SignIn")
             {
                 model.EndpointMetadata.Add(new AllowAnonymousAttribute());
             }
