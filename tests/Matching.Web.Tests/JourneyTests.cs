@@ -6,10 +6,13 @@ namespace Mentoring.Matching.Web.Tests;
 /// <summary>A coordinator takes a cohort from creation to its report in a real browser, with JavaScript on and off; axe checks every page.</summary>
 public sealed partial class JourneyTests(Browser browser) : IClassFixture<Browser>
 {
-    [Fact]
+    /// <summary>A browser journey that stalls fails after this long instead of holding up CI.</summary>
+    private const int JourneyTimeoutMs = 180_000;
+
+    [Fact(Timeout = JourneyTimeoutMs)]
     public Task The_whole_journey_works_with_JavaScript() => JourneyAsync(javaScript: true);
 
-    [Fact]
+    [Fact(Timeout = JourneyTimeoutMs)]
     public Task The_whole_journey_works_without_JavaScript() => JourneyAsync(javaScript: false);
 
     private async Task JourneyAsync(bool javaScript)
