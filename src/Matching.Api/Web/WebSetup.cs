@@ -59,7 +59,6 @@ internal static class WebSetup
 
     public static IEndpointRouteBuilder MapMentoringWeb(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", () => TypedResults.Redirect("/app")).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();
         return app;
     }
