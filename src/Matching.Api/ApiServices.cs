@@ -3,6 +3,7 @@ using Dapper;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Erasure;
 using Mentoring.Matching.Api.Errors;
+using Mentoring.Matching.Api.Hosting;
 using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Participants;
 using Mentoring.Matching.Api.Reports;
@@ -11,7 +12,9 @@ using Mentoring.Matching.Api.Security;
 using Mentoring.Matching.Api.Sessions;
 using Mentoring.Matching.Api.Storage;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace Mentoring.Matching.Api;
 
@@ -26,6 +29,11 @@ internal static class ApiServices
     public static IServiceCollection AddMentoringApi(this IServiceCollection services)
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
+        services.AddOptions<MentoringSettings>().BindConfiguration(MentoringSettings.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MentoringSettings>, MentoringSettingsValidation>();
+
+        // The server's make and version help only an attacker.
+        services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
 
         // Settings are read when first needed, so hosts (and tests) can configure them up to the last moment.
         services.AddSingleton(sp => new Db(ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>())));
@@ -67,11 +75,18 @@ internal static class ApiServices
     }
 
     /// <summary>Applies migrations and settles the coordinator key before the first request.</summary>
+    /// <exception cref="OptionsValidationException">A setting is invalid; the message names it.</exception>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        _ = app.Services.GetRequiredService<IOptions<MentoringSettings>>().Value;
+        app.Services.GetRequiredService<Db>().SecureFile();
         await app.Services.GetRequiredService<Migrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
         await app.Services.GetRequiredService<CoordinatorKey>().InitializeAsync(app.Lifetime.ApplicationStopping);
     }
+
+    /// <summary>Whether to serve the OpenAPI document and its reference page: in Development, or when configured.</summary>
+    public static bool PublishesApiReference(this WebApplication app) =>
+        app.Environment.IsDevelopment() || app.Services.GetRequiredService<IOptions<MentoringSettings>>().Value.PublishApiReference;
 
     /// <summary>The configured connection string; by default a file next to the app's content, created on first run.</summary>
     private static string ConnectionString(IConfiguration configuration, IWebHostEnvironment environment)

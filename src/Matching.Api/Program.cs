@@ -1,6 +1,7 @@
 using Mentoring.Matching.Api;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Erasure;
+using Mentoring.Matching.Api.Hosting;
 using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Participants;
 using Mentoring.Matching.Api.Reports;
@@ -8,24 +9,40 @@ using Mentoring.Matching.Api.Runs;
 using Mentoring.Matching.Api.Security;
 using Mentoring.Matching.Api.Sessions;
 using Mentoring.Matching.Api.Web;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// The app's own directory, not the working directory: appsettings.json is found wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddMentoringApi();
 builder.Services.AddMentoringSecurity();
 builder.Services.AddMentoringWeb();
 
 var app = builder.Build();
-await app.PrepareDatabaseAsync();
+try
+{
+    await app.PrepareDatabaseAsync();
+}
+catch (OptionsValidationException invalid)
+{
+    // A bad setting stops the start with one line naming it.
+    await Console.Error.WriteLineAsync($"Invalid settings: {invalid.Message}");
+    return 1;
+}
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMentoringWebAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference().AllowAnonymous();
+if (app.PublishesApiReference())
+{
+    app.MapOpenApi().AllowAnonymous();
+    app.MapScalarApiReference().AllowAnonymous();
+}
+
 app.MapCohorts();
 app.MapParticipants();
 app.MapRuns();
@@ -36,3 +53,4 @@ app.MapErasure();
 app.MapMentoringWeb();
 
 await app.RunAsync();
+return 0;

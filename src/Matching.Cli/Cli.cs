@@ -15,7 +15,7 @@ internal static class Cli
 
         usage:
           match [match] --people people.csv --policy policy.json [--format csv|json|table] [--out FILE]
-                        [--time-limit SECONDS] [--progress]
+                        [--time-limit SECONDS] [--progress] [--alternatives N] [--what-if]
           match validate --people people.csv --policy policy.json
           match --help
 
@@ -25,6 +25,8 @@ internal static class Cli
           --format      csv (default): one row per mentee; json: the whole result; table: for reading
           --out         write the result to FILE instead of standard output
           --time-limit  stop proving optimality after SECONDS; the answer is then marked Feasible with a bound
+          --alternatives  for each matched mentee, the N best other mentors (0 to 10), each with the cohort's optimum with that pair pinned
+          --what-if     each one-step relaxation of the policy with its optimum
           --progress    report pricing rounds on standard error (on by default on a terminal)
 
         exit codes: 0 done; 2 bad command line or unreadable file; 3 invalid input; 4 pinned pairs cannot all hold;
@@ -96,6 +98,8 @@ internal static class Cli
         var options = new MatchingOptions
         {
             TimeLimit = arguments.TimeLimit,
+            Alternatives = arguments.Alternatives,
+            WhatIf = arguments.WhatIf,
             // Asked for: every round. On a terminal: only once a solve is long enough to wonder about.
             Progress = arguments.Progress ? new ProgressLine(stderr, watch, TimeSpan.Zero)
                 : interactive ? new ProgressLine(stderr, watch, TimeSpan.FromSeconds(1))

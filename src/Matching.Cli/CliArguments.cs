@@ -8,7 +8,9 @@ internal sealed record CliArguments(
     string Format,
     string? Out,
     TimeSpan? TimeLimit,
-    bool Progress)
+    bool Progress,
+    int Alternatives,
+    bool WhatIf)
 {
     public static readonly string[] Formats = ["csv", "json", "table"];
 
@@ -28,6 +30,8 @@ internal sealed record CliArguments(
         var format = "csv";
         TimeSpan? timeLimit = null;
         var progress = false;
+        var alternatives = 0;
+        var whatIf = false;
         for (var i = 0; i < rest.Length; i++)
         {
             var option = rest[i];
@@ -40,6 +44,12 @@ internal sealed record CliArguments(
             if (option == "--progress")
             {
                 progress = true;
+                continue;
+            }
+
+            if (option == "--what-if")
+            {
+                whatIf = true;
                 continue;
             }
 
@@ -79,6 +89,14 @@ internal sealed record CliArguments(
 
                     timeLimit = TimeSpan.FromSeconds(seconds);
                     break;
+                case "--alternatives":
+                    if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out alternatives) || alternatives > MatchingOptions.MaxAlternatives)
+                    {
+                        error = $"--alternatives takes a whole number from 0 to {MatchingOptions.MaxAlternatives}, not '{(value.Length > 20 ? value[..20] + "…" : value)}'";
+                        return null;
+                    }
+
+                    break;
                 default:
                     error = $"unknown option '{option}' (see --help)";
                     return null;
@@ -91,6 +109,6 @@ internal sealed record CliArguments(
             return null;
         }
 
-        return new CliArguments(command, people, policy, format, output, timeLimit, progress);
+        return new CliArguments(command, people, policy, format, output, timeLimit, progress, alternatives, whatIf);
     }
 }

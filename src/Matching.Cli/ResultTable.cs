@@ -43,8 +43,82 @@ internal static class ResultTable
             }
         }
 
+        if (result.CurrentPairsNotKept.Count > 0)
+        {
+            text.Append('\n').Append("Current pairs not kept:\n");
+            foreach (var pair in result.CurrentPairsNotKept)
+            {
+                text.Append("  ").Append(Label(pair.MenteeId)).Append(" - ").Append(Label(pair.MentorId)).Append(": ").Append(pair.Reason).Append('\n');
+            }
+        }
+
+        var best = result.Figures;
+        var withAlternatives = result.Pairs.Where(p => p.Alternatives is { Count: > 0 }).ToList();
+        if (withAlternatives.Count > 0)
+        {
+            text.Append('\n').Append("Alternatives (the cohort's optimum with that pair pinned):\n");
+            foreach (var pair in withAlternatives)
+            {
+                text.Append("  ").Append(Label(pair.MenteeId)).Append(":\n");
+                foreach (var alternative in pair.Alternatives!)
+                {
+                    text.Append("    ").Append(Label(alternative.MentorId)).Append(": ").Append(Describe(alternative.Optimum, best)).Append('\n');
+                }
+            }
+        }
+
+        if (result.WhatIf is { Count: > 0 } whatIf)
+        {
+            text.Append('\n').Append("What if (each rule relaxed alone):\n");
+            foreach (var outcome in whatIf)
+            {
+                text.Append("  ").Append(outcome.Field).Append(' ').Append(ChangedValue(outcome)).Append(": ").Append(Describe(outcome.Optimum, best)).Append('\n');
+            }
+        }
+
+        var kept = result.Policy.CurrentPairs.Count > 0 ? $", {result.Kept} current pairs kept" : string.Empty;
         text.Append('\n').Append(CultureInfo.InvariantCulture,
-            $"{result.Status}: {result.Matched} of {result.Facts.Mentees} mentees matched, total score {result.Total}\n");
+            $"{result.Status}: {result.Matched} of {result.Facts.Mentees} mentees matched{kept}, total score {result.Total}\n");
         return text.ToString();
+    }
+
+    /// <summary>"10 matched, total 82 (2 less)": a changed problem's optimum against this one.</summary>
+    private static string Describe(AssignmentFigures optimum, AssignmentFigures best)
+    {
+        if (optimum.Status == MatchStatus.Infeasible)
+        {
+            return "no assignment";
+        }
+
+        string Change(long delta, string unit) => delta == 0 ? string.Empty : delta > 0 ? $" ({delta} more{unit})" : $" ({-delta} less{unit})";
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{optimum.Matched} matched{Change(optimum.Matched - best.Matched, string.Empty)}");
+        if (optimum.Kept != 0 || best.Kept != 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", {optimum.Kept} kept{Change(optimum.Kept - best.Kept, string.Empty)}");
+        }
+
+        if (optimum.MinScore is { } floor)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", lowest score {floor}");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $", total {optimum.Total}{Change(optimum.Total - best.Total, string.Empty)}");
+        return optimum.Status == MatchStatus.Optimal ? text.ToString() : text.Append(" (not proven best)").ToString();
+    }
+
+    /// <summary>The relaxed field's new value, as policy.json writes it.</summary>
+    private static string ChangedValue(WhatIfOutcome outcome)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            PolicyJson.WriteField(writer, outcome.Policy, outcome.Field);
+            writer.WriteEndObject();
+        }
+
+        var json = Encoding.UTF8.GetString(buffer.ToArray());
+        return json[(json.IndexOf(':', StringComparison.Ordinal) + 1)..^1];
     }
 }

@@ -28,12 +28,40 @@ public static class Matcher
     {
         ArgumentNullException.ThrowIfNull(problem);
         options ??= MatchingOptions.Default;
+        var result = SolveOnce(problem, options, cancellationToken);
+        if (options.Alternatives > 0 && result.Status != MatchStatus.Infeasible && result.Pairs.Any(p => !p.Pinned && p.Alternatives is null))
+        {
+            result = result with { Pairs = AlternativeMentors.Add(problem, result, options, cancellationToken) };
+        }
+
+        if (options.WhatIf)
+        {
+            result = result with { WhatIf = WhatIfRelaxations.Solve(problem, options, cancellationToken) };
+        }
+
+        return result;
+    }
+
+    /// <summary>The optimum's figures alone, for a changed problem: what alternatives and what-if report.</summary>
+    /// <remarks>
+    /// The lowest score is given with the fairness objective only: under "total" it is not part of the
+    /// optimum, and equally good assignments may differ in it.
+    /// </remarks>
+    internal static AssignmentFigures Figures(MatchingProblem problem, MatchingOptions options, CancellationToken cancellationToken)
+    {
+        var figures = SolveOnce(problem, options with { Alternatives = 0, WhatIf = false, Progress = null }, cancellationToken, explain: false).Figures;
+        return problem.Policy.Objective == MatchingObjective.Fairness ? figures : figures with { MinScore = null };
+    }
+
+    private static MatchingResult SolveOnce(MatchingProblem problem, MatchingOptions options, CancellationToken cancellationToken, bool explain = true)
+    {
         var limits = new SearchLimits(options);
         var compiled = problem.Compiled;
+        var policy = problem.Policy;
         IAssignmentSolver solver = options.Solver == FlowSolver.OrToolsMinCostFlow ? new OrToolsFlowSolver() : new IncrementalFlowSolver();
         var ledger = new RunLedger(solver.Name);
 
-        var pins = PinnedAssignment.Resolve(compiled, problem.Policy);
+        var pins = PinnedAssignment.Resolve(compiled, policy);
         if (pins.Conflict is { } conflict)
         {
             return BuildResult(problem, limits, ledger, MatchStatus.Infeasible, [], [], null) with { InfeasibleReason = conflict };
@@ -41,25 +69,102 @@ public static class Matcher
 
         var open = Enumerable.Range(0, compiled.MenteeCount).Where(k => !pins.IsPinned(k)).ToArray();
         var index = new MentorIndex(compiled, pins.RemainingCapacity, open);
+        var current = CurrentPairs.Resolve(compiled, policy, pins);
         var anyMentor = TopCandidates.Find(index, open, 0, 1, null, cancellationToken);
         var activeMentees = Enumerable.Range(0, open.Length).Where(k => anyMentor[k].Length > 0).Select(k => open[k]).ToArray();
 
-        var search = new PricingSearch(index, solver, limits);
-        var best = ledger.Record(search.Solve(activeMentees, pins.RemainingCapacity, 0, cancellationToken));
-        var status = best.Proven ? MatchStatus.Optimal : MatchStatus.Feasible;
-        var bound = best.Bound;
+        AssignmentFigures WithoutCohortRules() =>
+            Figures(problem.WithPolicy(policy with { MinCoverage = new Dictionary<string, int>(), MaxPairsPerMentorDepartment = null }), options, cancellationToken);
 
-        if (problem.Policy.Objective == MatchingObjective.Fairness && best.Proven && Matched(best) > 0)
+        int[] assigned;
+        MatchStatus status;
+        ObjectiveBound? bound;
+        (PricingSearch Search, PricingSearch.Outcome Outcome)? flow = null;
+        if (policy.HasCohortRules
+            && SolveByFlow(compiled, policy, index, solver, limits, ledger, activeMentees, pins, current.FeasibleMentor, cancellationToken) is var unconstrained
+            && unconstrained.Status == MatchStatus.Optimal
+            && CohortRuleCheck.Holds(compiled, policy, WithPins(compiled, pins, activeMentees, unconstrained.MentorOf)))
         {
-            (best, var proven) = RaiseFloor(search, ledger, best, activeMentees, pins.RemainingCapacity, compiled.MaxPairScore, cancellationToken);
-            if (!proven)
+            // The best assignment under the pair rules alone meets the cohort rules: it is the best under them too.
+            (assigned, status, bound) = (unconstrained.MentorOf, MatchStatus.Optimal, null);
+            flow = (unconstrained.Search, unconstrained.Outcome);
+        }
+        else if (policy.HasCohortRules)
+        {
+            var cohort = new CohortRuleSolver(compiled, policy, limits, options)
+                .Solve(activeMentees, index, pins.RemainingCapacity, pins.Pairs, current.FeasibleMentor, current.IsCurrent, WithoutCohortRules, cancellationToken);
+            ledger.Record(cohort.Pairs);
+            if (cohort.Status == MatchStatus.Infeasible)
             {
-                // No floor can raise the total of a solve without one, so that solve bounds this one.
-                status = MatchStatus.Feasible;
-                bound = new ObjectiveBound(Matched(ledger.First!), Total(ledger.First!));
+                return BuildResult(problem, limits, ledger, MatchStatus.Infeasible, [], [], null) with { InfeasibleReason = cohort.InfeasibleReason };
             }
+
+            (assigned, status, bound) = (cohort.MentorOf, cohort.Status, cohort.Bound);
+        }
+        else
+        {
+            (assigned, status, bound, var search, var outcome) = SolveByFlow(compiled, policy, index, solver, limits, ledger, activeMentees, pins, current.FeasibleMentor, cancellationToken);
+            flow = (search, outcome);
         }
 
+        var mentorOf = WithPins(compiled, pins, activeMentees, assigned);
+        if (status == MatchStatus.Feasible && !policy.HasCohortRules)
+        {
+            // A stopped search may leave a mentee unmatched beside a free feasible mentor; pairing
+            // them only improves the answer, and no mentee is then left out while a mentor waits.
+            CompleteGreedily(index, activeMentees, pins.RemainingCapacity, mentorOf, cancellationToken);
+            var pinScore = pins.Pairs.Sum(p => (long)compiled.Explain(p.Mentee, p.Mentor).Score);
+            bound = bound! with { Matched = bound.Matched + pins.Pairs.Count, Total = bound.Total + pinScore };
+        }
+
+        string IdOf(int mentee) => compiled.Roster.People[compiled.MenteePeople[mentee]].Id;
+        var pairs = Enumerable.Range(0, compiled.MenteeCount)
+            .Where(k => mentorOf[k] >= 0)
+            .Select(k => new MatchedPair(IdOf(k), compiled.Roster.People[compiled.MentorPeople[mentorOf[k]]].Id, pins.IsPinned(k), compiled.Explain(k, mentorOf[k]))
+            {
+                Kept = current.IsCurrent(k, mentorOf[k]),
+            })
+            .ToList();
+        var kept = pairs.Count(p => p.Kept);
+        if (options.Alternatives > 0 && flow is { } solved && status == MatchStatus.Optimal && policy.Objective == MatchingObjective.Total && !policy.HasCohortRules)
+        {
+            var alternatives = new FlowAlternatives(compiled, index, solved.Search, pins, current, activeMentees, solved.Outcome);
+            var best = new AssignmentFigures(status, pairs.Count, kept, pairs.Where(p => !p.Pinned).Select(p => (int?)p.Score).Min(), pairs.Sum(p => (long)p.Score));
+            var localOf = Enumerable.Range(0, activeMentees.Length).ToDictionary(k => activeMentees[k]);
+            var withAlternatives = new MatchedPair[pairs.Count];
+            Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, p =>
+            {
+                var pair = pairs[p];
+                withAlternatives[p] = pair.Pinned ? pair : pair with
+                {
+                    Alternatives = alternatives.For(localOf[compiled.MenteeIndexById[pair.MenteeId]], best, options.Alternatives, cancellationToken),
+                };
+            });
+            pairs = [.. withAlternatives];
+        }
+
+        pairs.Sort((a, b) => string.CompareOrdinal(a.MenteeId, b.MenteeId));
+        if (!explain)
+        {
+            return BuildResult(problem, limits, ledger, status, pairs, [], status == MatchStatus.Feasible ? bound : null) with { Kept = kept };
+        }
+
+        var explainer = new UnmatchedExplainer(index, policy, pins.RemainingCapacity, mentorOf, proven: status == MatchStatus.Optimal);
+        // Each explanation walks the mentee's feasible mentors: independent, so in parallel (thousands at scale).
+        var waiting = Enumerable.Range(0, compiled.MenteeCount).Where(k => mentorOf[k] < 0).ToArray();
+        var reasons = new UnmatchedMentee[waiting.Length];
+        Parallel.For(0, waiting.Length, new ParallelOptions { CancellationToken = cancellationToken }, w => reasons[w] = explainer.Explain(waiting[w], IdOf(waiting[w])));
+        var unmatched = reasons.ToList();
+        unmatched.Sort((a, b) => string.CompareOrdinal(a.MenteeId, b.MenteeId));
+        return BuildResult(problem, limits, ledger, status, pairs, unmatched, status == MatchStatus.Feasible ? bound : null) with
+        {
+            Kept = kept,
+            CurrentPairsNotKept = current.NotKept(mentorOf, status),
+        };
+    }
+
+    private static int[] WithPins(CompiledProblem compiled, PinnedAssignment pins, int[] activeMentees, int[] assigned)
+    {
         var mentorOf = new int[compiled.MenteeCount];
         Array.Fill(mentorOf, -1);
         foreach (var (mentee, mentor) in pins.Pairs)
@@ -69,34 +174,34 @@ public static class Matcher
 
         for (var k = 0; k < activeMentees.Length; k++)
         {
-            mentorOf[activeMentees[k]] = best.MentorOf[k];
+            mentorOf[activeMentees[k]] = assigned[k];
         }
 
-        if (status == MatchStatus.Feasible)
+        return mentorOf;
+    }
+
+    /// <summary>The pair rules alone: the flow with its pricing loop and certificate, then the fairness floor.</summary>
+    private static (int[] MentorOf, MatchStatus Status, ObjectiveBound? Bound, PricingSearch Search, PricingSearch.Outcome Outcome) SolveByFlow(
+        CompiledProblem compiled, MatchingPolicy policy, MentorIndex index, IAssignmentSolver solver, SearchLimits limits, RunLedger ledger,
+        int[] activeMentees, PinnedAssignment pins, int[] currentMentor, CancellationToken cancellationToken)
+    {
+        var search = new PricingSearch(index, solver, limits, currentMentor);
+        var best = ledger.Record(search.Solve(activeMentees, pins.RemainingCapacity, 0, cancellationToken));
+        var status = best.Proven ? MatchStatus.Optimal : MatchStatus.Feasible;
+        var bound = best.Bound;
+
+        if (policy.Objective == MatchingObjective.Fairness && best.Proven && best.Matched > 0)
         {
-            // A stopped search may leave a mentee unmatched beside a free feasible mentor; pairing
-            // them only improves the answer, and no mentee is then left out while a mentor waits.
-            CompleteGreedily(index, activeMentees, pins.RemainingCapacity, mentorOf, cancellationToken);
-            var pinScore = pins.Pairs.Sum(p => (long)compiled.Explain(p.Mentee, p.Mentor).Score);
-            bound = bound! with { Matched = bound.Matched + pins.Pairs.Count, Total = bound.Total + pinScore };
+            (best, var proven) = RaiseFloor(search, ledger, best, activeMentees, pins.RemainingCapacity, compiled.MaxPairScore, cancellationToken);
+            if (!proven)
+            {
+                // No floor can raise the total of a solve without one, so that solve bounds this one.
+                status = MatchStatus.Feasible;
+                bound = new ObjectiveBound(ledger.First!.Matched, Total(ledger.First!));
+            }
         }
 
-        var explainer = new UnmatchedExplainer(index, problem.Policy, pins.RemainingCapacity, mentorOf, proven: status == MatchStatus.Optimal);
-        string IdOf(int mentee) => compiled.Roster.People[compiled.MenteePeople[mentee]].Id;
-        var pairs = Enumerable.Range(0, compiled.MenteeCount)
-            .Where(k => mentorOf[k] >= 0)
-            .Select(k => new MatchedPair(IdOf(k), compiled.Roster.People[compiled.MentorPeople[mentorOf[k]]].Id, pins.IsPinned(k), compiled.Explain(k, mentorOf[k])))
-            .ToList();
-
-        // Each explanation walks the mentee's feasible mentors: independent, so in parallel (thousands at scale).
-        var waiting = Enumerable.Range(0, compiled.MenteeCount).Where(k => mentorOf[k] < 0).ToArray();
-        var reasons = new UnmatchedMentee[waiting.Length];
-        Parallel.For(0, waiting.Length, new ParallelOptions { CancellationToken = cancellationToken }, w => reasons[w] = explainer.Explain(waiting[w], IdOf(waiting[w])));
-        var unmatched = reasons.ToList();
-
-        pairs.Sort((a, b) => string.CompareOrdinal(a.MenteeId, b.MenteeId));
-        unmatched.Sort((a, b) => string.CompareOrdinal(a.MenteeId, b.MenteeId));
-        return BuildResult(problem, limits, ledger, status, pairs, unmatched, status == MatchStatus.Feasible ? bound : null);
+        return (best.MentorOf, status, bound, search, best);
     }
 
     private static void CompleteGreedily(MentorIndex index, int[] mentees, int[] capacity, int[] mentorOf, CancellationToken cancellationToken)
@@ -125,13 +230,13 @@ public static class Matcher
     }
 
     /// <summary>
-    /// The fairness objective: the highest floor at which as many mentees can still be matched,
-    /// found by bisection over the possible scores, each step an exact solve.
+    /// The fairness objective: the highest floor at which as many mentees can still be matched (and as
+    /// many current pairs kept), found by bisection over the possible scores, each step an exact solve.
     /// </summary>
     private static (PricingSearch.Outcome Best, bool Proven) RaiseFloor(
         PricingSearch search, RunLedger ledger, PricingSearch.Outcome unfloored, int[] mentees, int[] capacity, int maxScore, CancellationToken cancellationToken)
     {
-        var target = Matched(unfloored);
+        var target = (unfloored.Matched, unfloored.Kept);
         var best = unfloored;
         var low = Enumerable.Range(0, mentees.Length).Where(k => unfloored.MentorOf[k] >= 0).Min(k => unfloored.ScoreOf[k]);
         var high = maxScore;
@@ -144,7 +249,7 @@ public static class Matcher
                 return (best, false);
             }
 
-            if (Matched(attempt) == target)
+            if ((attempt.Matched, attempt.Kept) == target)
             {
                 best = attempt;
                 low = middle;
@@ -157,8 +262,6 @@ public static class Matcher
 
         return (best, true);
     }
-
-    private static int Matched(PricingSearch.Outcome outcome) => outcome.MentorOf.Count(m => m >= 0);
 
     private static long Total(PricingSearch.Outcome outcome) => outcome.ScoreOf.Sum(s => (long)s);
 
@@ -196,6 +299,13 @@ public static class Matcher
         public int Rounds { get; private set; }
 
         public int Solves { get; private set; }
+
+        /// <summary>A solve over a fixed set of pairs (the cohort rules' programme): one solve, no pricing.</summary>
+        public void Record(long pairs)
+        {
+            Candidates += pairs;
+            Solves++;
+        }
 
         public PricingSearch.Outcome Record(PricingSearch.Outcome outcome)
         {

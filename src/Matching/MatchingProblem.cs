@@ -9,17 +9,32 @@ namespace Mentoring.Matching;
 /// </summary>
 public sealed class MatchingProblem
 {
-    private MatchingProblem(CheckedRoster checkedRoster, MatchingPolicy policy)
+    private readonly CheckedRoster _checkedRoster;
+
+    private MatchingProblem(CheckedRoster checkedRoster, MatchingPolicy policy, bool hash = true)
     {
+        _checkedRoster = checkedRoster;
         var roster = checkedRoster.Roster;
         Roster = roster;
         Policy = policy;
         // Independent work on a large roster: hash on one core while the other compiles.
         CompiledProblem? compiled = null;
         var inputHash = string.Empty;
-        Parallel.Invoke(() => compiled = new CompiledProblem(checkedRoster, policy), () => inputHash = InputHashing.Hash(roster, policy));
+        Parallel.Invoke(() => compiled = new CompiledProblem(checkedRoster, policy), () => inputHash = hash ? InputHashing.Hash(roster, policy) : string.Empty);
         Compiled = compiled!;
         InputHash = inputHash;
+    }
+
+    /// <summary>
+    /// The same roster under a changed policy (an alternative's extra pin, a what-if's relaxation):
+    /// checked again, compiled again, not hashed, since only its optimum is reported.
+    /// </summary>
+    internal MatchingProblem WithPolicy(MatchingPolicy policy)
+    {
+        var errors = new InputErrorList();
+        errors.AddRange(PolicyChecks.Find(Roster, policy));
+        errors.ThrowIfAny();
+        return new MatchingProblem(_checkedRoster, policy, hash: false);
     }
 
     /// <summary>Everyone in the org chart.</summary>

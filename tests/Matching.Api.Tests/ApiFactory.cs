@@ -13,7 +13,7 @@ namespace Mentoring.Matching.Api.Tests;
 /// <summary>The API over its own temporary SQLite file, with a fixed clock and a known coordinator key.</summary>
 public class ApiFactory : WebApplicationFactory<Program>
 {
-    public const string CoordinatorKey = "test-coordinator-key";
+    public const string CoordinatorKey = "test-coordinator-key-of-32-characters-at-least";
 
     /// <summary>The clock's "now": sessions on or before this day are in the past.</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);

@@ -9,7 +9,7 @@ internal readonly record struct PersonDraft(
     byte Grade,
     byte Department,
     byte Capacity,
-    ushort Slots,
+    uint Slots,
     byte Ethnicity,
     byte Gender,
     byte Disability,

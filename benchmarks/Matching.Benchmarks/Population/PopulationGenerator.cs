@@ -9,44 +9,48 @@ internal static class PopulationGenerator
 {
     private const int ExecutiveCount = 3;
 
-    public static SyntheticPopulation Generate(int mentees, int mentors, int seed)
+    /// <summary>Today's mix (<see cref="PopulationShape.Mix"/>).</summary>
+    public static SyntheticPopulation Generate(int mentees, int mentors, int seed) => Generate(mentees, mentors, seed, PopulationShape.Mix);
+
+    public static SyntheticPopulation Generate(int mentees, int mentors, int seed, PopulationShape shape)
     {
+        ArgumentNullException.ThrowIfNull(shape);
         ArgumentOutOfRangeException.ThrowIfNegative(mentees);
         ArgumentOutOfRangeException.ThrowIfNegative(mentors);
         var random = new Random(seed);
         var staff = (int)Math.Round(WorkforceMix.StaffShare * (mentees + mentors));
-        var people = new List<PersonDraft>(mentees + mentors + staff + ((mentees + mentors) / WorkforceMix.SpanOfControl));
+        var people = new List<PersonDraft>(mentees + mentors + staff + ((mentees + mentors) / shape.SpanOfControl));
         for (var i = 0; i < mentees; i++)
         {
-            people.Add(Draw(random, ParticipantRole.Mentee, WorkforceMix.LowestMenteeGrade + WorkforceMix.MenteeGrade.Next(random)));
+            people.Add(Draw(random, shape, ParticipantRole.Mentee, WorkforceMix.LowestMenteeGrade + WorkforceMix.MenteeGrade.Next(random)));
         }
 
         for (var i = 0; i < mentors; i++)
         {
-            people.Add(Draw(random, ParticipantRole.Mentor, WorkforceMix.LowestMentorGrade + WorkforceMix.MentorGrade.Next(random)));
+            people.Add(Draw(random, shape, ParticipantRole.Mentor, WorkforceMix.LowestMentorGrade + WorkforceMix.MentorGrade.Next(random)));
         }
 
         for (var i = 0; i < staff; i++)
         {
-            people.Add(Draw(random, ParticipantRole.None, 1 + WorkforceMix.StaffGrade.Next(random)));
+            people.Add(Draw(random, shape, ParticipantRole.None, 1 + WorkforceMix.StaffGrade.Next(random)));
         }
 
-        var managers = BuildOrgChart(people, random);
+        var managers = BuildOrgChart(people, random, shape);
         var order = Enumerable.Range(0, people.Count).ToArray();
         random.Shuffle(order);
-        return new SyntheticPopulation([.. people], managers, order);
+        return new SyntheticPopulation([.. people], managers, order, shape);
     }
 
     /// <summary>Adds the managers the chart needs and returns each person's manager (index, or -1 at the top).</summary>
-    private static int[] BuildOrgChart(List<PersonDraft> people, Random random)
+    private static int[] BuildOrgChart(List<PersonDraft> people, Random random, PopulationShape shape)
     {
-        var departments = WorkforceMix.Departments.Length;
+        var departments = shape.Departments.Length;
         var executiveOffice = (byte)departments;
         var heads = new int[departments];
         for (var d = 0; d < departments; d++)
         {
             heads[d] = people.Count;
-            people.Add(Draw(random, ParticipantRole.None, WorkforceMix.TopGrade, (byte)d));
+            people.Add(Draw(random, shape, ParticipantRole.None, WorkforceMix.TopGrade, (byte)d));
         }
 
         var counts = new int[departments, WorkforceMix.TopGrade + 1];
@@ -60,21 +64,21 @@ internal static class PopulationGenerator
         {
             for (var grade = 1; grade < WorkforceMix.TopGrade; grade++)
             {
-                var needed = (counts[d, grade] + WorkforceMix.SpanOfControl - 1) / WorkforceMix.SpanOfControl;
+                var needed = (counts[d, grade] + shape.SpanOfControl - 1) / shape.SpanOfControl;
                 for (; counts[d, grade + 1] < needed; counts[d, grade + 1]++)
                 {
-                    people.Add(Draw(random, ParticipantRole.None, grade + 1, (byte)d));
+                    people.Add(Draw(random, shape, ParticipantRole.None, grade + 1, (byte)d));
                 }
             }
         }
 
         var provost = people.Count;
-        people.Add(Draw(random, ParticipantRole.None, WorkforceMix.TopGrade, executiveOffice));
+        people.Add(Draw(random, shape, ParticipantRole.None, WorkforceMix.TopGrade, executiveOffice));
         var executives = new int[ExecutiveCount];
         for (var e = 0; e < ExecutiveCount; e++)
         {
             executives[e] = people.Count;
-            people.Add(Draw(random, ParticipantRole.None, WorkforceMix.TopGrade, executiveOffice));
+            people.Add(Draw(random, shape, ParticipantRole.None, WorkforceMix.TopGrade, executiveOffice));
         }
 
         var byGrade = new List<int>[departments, WorkforceMix.TopGrade + 1];
@@ -113,33 +117,37 @@ internal static class PopulationGenerator
 
     private static int Pick(List<int> candidates, Random random) => candidates[random.Next(candidates.Count)];
 
-    private static PersonDraft Draw(Random random, ParticipantRole role, int grade, byte? department = null)
+    private static PersonDraft Draw(Random random, PopulationShape shape, ParticipantRole role, int grade, byte? department = null)
     {
-        var capacity = role == ParticipantRole.Mentor ? WorkforceMix.CapacityValues[WorkforceMix.Capacity.Next(random)] : 0;
+        var capacity = role == ParticipantRole.Mentor ? shape.CapacityValues[shape.Capacity.Next(random)] : 0;
+        var departmentDrawn = department ?? (byte)shape.Department.Next(random);
+        var slots = DrawSlots(random, shape);
+        // Today's mix draws no extra number, so its pools stay byte for byte what they were.
+        var alike = shape.AlikeShare > 0 && random.NextDouble() < shape.AlikeShare;
         return new PersonDraft(
             Role: role,
             Grade: (byte)grade,
-            Department: department ?? (byte)WorkforceMix.Department.Next(random),
+            Department: departmentDrawn,
             Capacity: (byte)capacity,
-            Slots: DrawSlots(random),
-            Ethnicity: (byte)WorkforceMix.EthnicityMix.Next(random),
-            Gender: (byte)WorkforceMix.GenderMix.Next(random),
-            Disability: (byte)WorkforceMix.DisabilityMix.Next(random),
-            Lgbtq: (byte)WorkforceMix.LgbtqMix.Next(random),
+            Slots: slots,
+            Ethnicity: alike ? WorkforceMix.MajorityChoice : (byte)WorkforceMix.EthnicityMix.Next(random),
+            Gender: alike ? WorkforceMix.MajorityChoice : (byte)WorkforceMix.GenderMix.Next(random),
+            Disability: alike ? WorkforceMix.MajorityChoice : (byte)WorkforceMix.DisabilityMix.Next(random),
+            Lgbtq: alike ? WorkforceMix.MajorityChoice : (byte)WorkforceMix.LgbtqMix.Next(random),
             AgeBand: (byte)WorkforceMix.AgeMix(grade).Next(random),
             FirstName: (byte)random.Next(WorkforceMix.FirstNames.Length),
             Surname: (byte)random.Next(WorkforceMix.Surnames.Length),
             Suffix: random.NextDouble() < WorkforceMix.SuffixShare);
     }
 
-    /// <summary>2-6 distinct weekday half-days, as a bit mask over <see cref="WorkforceMix.Slots"/>.</summary>
-    private static ushort DrawSlots(Random random)
+    /// <summary>Distinct slots, as many as the shape draws, as a bit mask over <see cref="PopulationShape.Slots"/>.</summary>
+    private static uint DrawSlots(Random random, PopulationShape shape)
     {
-        var wanted = WorkforceMix.FewestSlots + WorkforceMix.SlotCount.Next(random);
-        var mask = 0;
+        var wanted = shape.FewestSlots + shape.SlotCount.Next(random);
+        var mask = 0u;
         for (var chosen = 0; chosen < wanted;)
         {
-            var bit = 1 << random.Next(WorkforceMix.Slots.Length);
+            var bit = 1u << random.Next(shape.Slots.Length);
             if ((mask & bit) == 0)
             {
                 mask |= bit;
@@ -147,6 +155,6 @@ internal static class PopulationGenerator
             }
         }
 
-        return (ushort)mask;
+        return mask;
     }
 }

@@ -17,13 +17,16 @@ internal sealed class SyntheticPopulation
     private readonly int[] order;
     private readonly int[] positions;
     private readonly string idFormat;
-    private readonly string[]?[] slotLists = new string[]?[1 << WorkforceMix.Slots.Length];
+    private readonly PopulationShape shape;
+    private readonly Dictionary<uint, string[]> slotLists = [];
 
     /// <param name="people">The people in the order they were drawn.</param>
     /// <param name="managers">Each person's manager, as an index into <paramref name="people"/>, or -1.</param>
     /// <param name="order">The drawn person at each row; a row's position is its id.</param>
-    internal SyntheticPopulation(PersonDraft[] people, int[] managers, int[] order)
+    /// <param name="shape">The shape the people were drawn in: the names of their slots and departments.</param>
+    internal SyntheticPopulation(PersonDraft[] people, int[] managers, int[] order, PopulationShape shape)
     {
+        this.shape = shape;
         this.people = people;
         this.managers = managers;
         this.order = order;
@@ -120,7 +123,7 @@ internal sealed class SyntheticPopulation
             Name: name,
             Role: draft.Role,
             Grade: draft.Grade,
-            Department: draft.Department < WorkforceMix.Departments.Length ? WorkforceMix.Departments[draft.Department] : WorkforceMix.ExecutiveOffice,
+            Department: draft.Department < shape.Departments.Length ? shape.Departments[draft.Department] : WorkforceMix.ExecutiveOffice,
             ManagerId: managers[index] < 0 ? null : Id(positions[managers[index]]),
             Capacity: draft.Capacity,
             Availability: SlotList(draft.Slots),
@@ -129,12 +132,17 @@ internal sealed class SyntheticPopulation
 
     private string Id(int row) => "P" + row.ToString(idFormat, CultureInfo.InvariantCulture);
 
-    /// <summary>One shared list per distinct slot set (there are at most 1024).</summary>
-    private string[] SlotList(ushort mask) =>
-        slotLists[mask] ??= Enumerable.Range(0, WorkforceMix.Slots.Length)
-            .Where(bit => (mask & (1 << bit)) != 0)
-            .Select(bit => WorkforceMix.Slots[bit])
-            .ToArray();
+    /// <summary>One shared list per distinct slot set.</summary>
+    private string[] SlotList(uint mask)
+    {
+        if (!slotLists.TryGetValue(mask, out var list))
+        {
+            list = [.. Enumerable.Range(0, shape.Slots.Length).Where(bit => (mask & (1u << bit)) != 0).Select(bit => shape.Slots[bit])];
+            slotLists.Add(mask, list);
+        }
+
+        return list;
+    }
 
     private static void WriteField(TextWriter writer, string value)
     {

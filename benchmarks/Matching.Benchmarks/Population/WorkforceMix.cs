@@ -50,6 +50,9 @@ internal static class WorkforceMix
     /// <summary>How many of the ten slots a person offers, 2 to 6, fewer more often (about 70% of pairs then share one).</summary>
     public static readonly WeightedChoice SlotCount = new(30, 25, 20, 15, 10);
 
+    /// <summary>The first value of each attribute mix is its majority (White, Female, No, No).</summary>
+    public const byte MajorityChoice = 0;
+
     public static readonly string[] AttributeColumns = ["ethnicity", "gender", "disability", "lgbtq", "age_band"];
 
     public static readonly string[] Ethnicity = ["White", "Asian", "Black", "Mixed", "Other", "", "Prefer not to say"];

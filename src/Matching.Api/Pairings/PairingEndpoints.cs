@@ -1,4 +1,5 @@
 using Mentoring.Matching.Api.Errors;
+using Mentoring.Matching.Api.Hosting;
 using Mentoring.Matching.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,11 +18,13 @@ internal static class PairingEndpoints
         group.MapPost("/runs/{runId:long}/publish", PublishAsync)
             .WithSummary("Publish a run's pairs as the cohort's pairings; answers each pair's logging credential, shown only this once")
             .WithDescription("409 when the cohort is already published, the run is stale (people or policy changed since), or the run is Infeasible.")
-            .ProducesProblems(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status409Conflict)
+            .CarriesCredential();
         group.MapGet("/pairs", ListAsync).WithSummary("List the cohort's published pairs with their sessions logged");
         group.MapPost("/pairs/{pairId:long}/credential", ReissueAsync)
             .WithSummary("Issue a pair a new logging credential (the old one stops working)")
-            .ProducesProblems(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status409Conflict)
+            .CarriesCredential();
         return app;
     }
 

@@ -9,7 +9,7 @@ namespace Mentoring.Matching.Api.Security;
 /// </summary>
 internal sealed partial class CoordinatorKey(Db db, IConfiguration configuration, ILogger<CoordinatorKey> logger)
 {
-    /// <summary>The configuration key that sets the coordinator key.</summary>
+    /// <summary>The configuration key that sets the coordinator key (validated with the other settings at start-up).</summary>
     public const string ConfigurationKey = "Mentoring:CoordinatorKey";
 
     private const string SettingName = "coordinator_key_sha256";

@@ -31,6 +31,15 @@ internal sealed class SessionStore(Db db)
         return cohortId is { } id ? await CohortStore.TopicsAsync(connection, null, id) : null;
     }
 
+    /// <summary>The first and last day of the pair's cohort, or null when there is no such pair.</summary>
+    public async Task<(DateOnly StartsOn, DateOnly EndsOn)?> CohortDatesAsync(long pairId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var dates = await connection.QuerySingleOrDefaultAsync<(string StartsOn, string EndsOn)?>(
+            "SELECT c.starts_on, c.ends_on FROM pairs p JOIN cohorts c ON c.id = p.cohort_id WHERE p.id = @pairId", new { pairId });
+        return dates is { } found ? (DbText.ReadDate(found.StartsOn), DbText.ReadDate(found.EndsOn)) : null;
+    }
+
     public async Task<(SessionWrite Outcome, long SessionId)> AddAsync(long pairId, SessionEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (connection, transaction) = await db.BeginWriteAsync(cancellationToken);

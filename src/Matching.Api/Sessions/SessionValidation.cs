@@ -10,8 +10,9 @@ internal static class SessionValidation
 
     public const int MaxOtherTopicLength = 200;
 
-    /// <summary>The entry to store, or null with the errors added.</summary>
-    public static SessionEntry? Check(SessionRequest request, IReadOnlyCollection<string> topicCodes, DateOnly today, List<InputError> errors)
+    /// <summary>The entry to store, or null with the errors added; a session is held within the cohort's first and last day.</summary>
+    public static SessionEntry? Check(
+        SessionRequest request, IReadOnlyCollection<string> topicCodes, (DateOnly StartsOn, DateOnly EndsOn) cohortDates, DateOnly today, List<InputError> errors)
     {
         if (request.Date is null)
         {
@@ -20,6 +21,10 @@ internal static class SessionValidation
         else if (request.Date > today)
         {
             errors.Add(Problems.RequestError("date", $"{request.Date:O} is in the future; log a session once it was held"));
+        }
+        else if (request.Date < cohortDates.StartsOn || request.Date > cohortDates.EndsOn)
+        {
+            errors.Add(Problems.RequestError("date", $"{request.Date:O} is outside the cohort, which runs from {cohortDates.StartsOn:O} to {cohortDates.EndsOn:O}"));
         }
 
         if (request.Minutes is null)

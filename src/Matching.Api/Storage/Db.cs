@@ -9,6 +9,30 @@ internal sealed class Db(string connectionString)
     /// <summary>The configuration key holding the connection string.</summary>
     public const string ConfigurationKey = "Mentoring:Database";
 
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// Creates the database file readable and writable by its owner only (0600), or narrows an existing one;
+    /// SQLite gives its WAL and shared-memory files the same mode.
+    /// </summary>
+    public void SecureFile()
+    {
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (path.Length == 0 || path == ":memory:" || OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        if (!File.Exists(path))
+        {
+            using var created = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly });
+        }
+        else
+        {
+            File.SetUnixFileMode(path, OwnerOnly);
+        }
+    }
+
     /// <summary>Opens a connection ready for use.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

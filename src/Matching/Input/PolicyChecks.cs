@@ -45,6 +45,11 @@ internal static class PolicyChecks
             }
         }
 
+        foreach (var error in V2PairRuleErrors(policy, columns, available))
+        {
+            yield return error;
+        }
+
         if (Math.Abs((long)policy.MinGradeGap) > MatchingPolicy.MaxGrade)
         {
             yield return new InputError(Source, null, "minGradeGap", $"must be from -{MatchingPolicy.MaxGrade} to {MatchingPolicy.MaxGrade}, not {policy.MinGradeGap}");
@@ -80,7 +85,7 @@ internal static class PolicyChecks
 
         // Only pairs need roles; a large roster without any is spared the lookup table.
         var roles = new Dictionary<string, ParticipantRole>(StringComparer.Ordinal);
-        if (policy.ForbiddenPairs.Count + policy.PinnedPairs.Count > 0)
+        if (policy.ForbiddenPairs.Count + policy.PinnedPairs.Count + policy.CurrentPairs.Count > 0)
         {
             foreach (var person in roster.People)
             {
@@ -98,6 +103,11 @@ internal static class PolicyChecks
             yield return error;
         }
 
+        foreach (var error in CurrentPairErrors(policy.CurrentPairs, roles))
+        {
+            yield return error;
+        }
+
         var pinnedMentees = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < policy.PinnedPairs.Count; i++)
         {
@@ -105,6 +115,90 @@ internal static class PolicyChecks
             if (!pinnedMentees.TryAdd(pin.MenteeId, i))
             {
                 yield return new InputError(Source, null, $"pinnedPairs[{i}]", $"mentee '{pin.MenteeId}' is already pinned by pinnedPairs[{pinnedMentees[pin.MenteeId]}]");
+            }
+        }
+    }
+
+    /// <summary>The v2 columns and cohort rules: each names a real column, likeness and difference never share one.</summary>
+    private static IEnumerable<InputError> V2PairRuleErrors(MatchingPolicy policy, HashSet<string> columns, string available)
+    {
+        const string Source = PolicyJson.SourceName;
+        var dimensions = policy.Dimensions.Keys.Select(Text.Normalize).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, weight) in policy.Similarities)
+        {
+            var column = Text.Normalize(name);
+            if (!columns.Contains(column))
+            {
+                yield return new InputError(Source, null, $"similarities.{name}", NotAnAttribute(name, available));
+            }
+            else if (dimensions.Contains(column))
+            {
+                yield return new InputError(Source, null, $"similarities.{name}", $"'{name}' is in dimensions too: a column counts either difference or likeness, not both");
+            }
+
+            if (weight < 0)
+            {
+                yield return new InputError(Source, null, $"similarities.{name}", $"weight {weight} is negative");
+            }
+            else if (weight > MatchingPolicy.MaxWeight)
+            {
+                yield return new InputError(Source, null, $"similarities.{name}", $"weight {weight} is above the largest allowed, {MatchingPolicy.MaxWeight}");
+            }
+        }
+
+        for (var i = 0; i < policy.RequireSame.Count; i++)
+        {
+            if (!columns.Contains(Text.Normalize(policy.RequireSame[i])))
+            {
+                yield return new InputError(Source, null, $"requireSame[{i}]", NotAnAttribute(policy.RequireSame[i], available));
+            }
+        }
+
+        foreach (var (name, minimum) in policy.MinCoverage)
+        {
+            if (!dimensions.Contains(Text.Normalize(name)))
+            {
+                yield return new InputError(Source, null, $"minCoverage.{name}", $"'{name}' is not one of the policy's dimensions ({string.Join(", ", policy.Dimensions.Keys)})");
+            }
+
+            if (minimum < 0)
+            {
+                yield return new InputError(Source, null, $"minCoverage.{name}", $"must be at least 0, not {minimum}");
+            }
+        }
+
+        if (policy.MaxPairsPerMentorDepartment < 0)
+        {
+            yield return new InputError(Source, null, "maxPairsPerMentorDepartment", $"must be at least 0, not {policy.MaxPairsPerMentorDepartment}");
+        }
+    }
+
+    /// <summary>
+    /// Current pairs name people in the file, mentee first; a person whose role is now empty is no
+    /// error (the pair is simply not kept), but a pair the wrong way round or a mentee twice is.
+    /// </summary>
+    private static IEnumerable<InputError> CurrentPairErrors(IReadOnlyList<PersonPair> pairs, Dictionary<string, ParticipantRole> roles)
+    {
+        const string Field = "currentPairs";
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            var (menteeId, mentorId) = pairs[i];
+            foreach (var (id, expected) in new[] { (menteeId, ParticipantRole.Mentee), (mentorId, ParticipantRole.Mentor) })
+            {
+                if (!roles.TryGetValue(id, out var role))
+                {
+                    yield return new InputError(PolicyJson.SourceName, null, $"{Field}[{i}]", $"{Text.Quote(id)} is nobody in people.csv");
+                }
+                else if (role != expected && role != ParticipantRole.None)
+                {
+                    yield return new InputError(PolicyJson.SourceName, null, $"{Field}[{i}]", $"{Text.Quote(id)} is a {RosterChecks.RoleName(role)}, not a {RosterChecks.RoleName(expected)}: a current pair names the mentee first, then the mentor");
+                }
+            }
+
+            if (!first.TryAdd(menteeId, i))
+            {
+                yield return new InputError(PolicyJson.SourceName, null, $"{Field}[{i}]", $"mentee {Text.Quote(menteeId)} is already in {Field}[{first[menteeId]}]");
             }
         }
     }

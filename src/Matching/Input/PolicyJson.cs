@@ -56,7 +56,7 @@ public static class PolicyJson
             {
                 case "dimensions":
                     sawDimensions = true;
-                    policy = policy with { Dimensions = ReadDimensions(value, errors) };
+                    policy = policy with { Dimensions = ReadWeights(value, "dimensions", "column names to integer weights", errors) };
                     break;
                 case "mindifferences":
                     policy = policy with { MinDifferences = ReadInteger(value, "minDifferences", errors, minimum: 0) };
@@ -80,10 +80,25 @@ public static class PolicyJson
                     policy = policy with { ForbidSameDepartment = ReadBoolean(value, "forbidSameDepartment", errors) };
                     break;
                 case "forbiddenpairs":
-                    policy = policy with { ForbiddenPairs = ReadPairs(value, "forbiddenPairs", errors) };
+                    policy = policy with { ForbiddenPairs = ReadPairs(value, "forbiddenPairs", errors, reasonAllowed: true) };
                     break;
                 case "pinnedpairs":
-                    policy = policy with { PinnedPairs = ReadPairs(value, "pinnedPairs", errors) };
+                    policy = policy with { PinnedPairs = ReadPairs(value, "pinnedPairs", errors, reasonAllowed: false) };
+                    break;
+                case "currentpairs":
+                    policy = policy with { CurrentPairs = ReadPairs(value, "currentPairs", errors, reasonAllowed: false) };
+                    break;
+                case "similarities":
+                    policy = policy with { Similarities = ReadWeights(value, "similarities", "column names to integer weights", errors) };
+                    break;
+                case "requiresame":
+                    policy = policy with { RequireSame = ReadStrings(value, "requireSame", errors) };
+                    break;
+                case "mincoverage":
+                    policy = policy with { MinCoverage = ReadWeights(value, "minCoverage", "dimension names to integer minimums", errors) };
+                    break;
+                case "maxpairspermentordepartment":
+                    policy = policy with { MaxPairsPerMentorDepartment = value.ValueKind == JsonValueKind.Null ? null : ReadInteger(value, "maxPairsPerMentorDepartment", errors, minimum: 0) };
                     break;
                 case "objective":
                     policy = policy with { Objective = ReadEnum(value, "objective", errors, MatchingObjective.Total) };
@@ -109,21 +124,9 @@ public static class PolicyJson
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(policy);
         writer.WriteStartObject();
-        writer.WriteStartObject("dimensions");
-        foreach (var (name, weight) in policy.Dimensions)
-        {
-            writer.WriteNumber(name, weight);
-        }
-
-        writer.WriteEndObject();
+        WriteWeights(writer, "dimensions", policy.Dimensions);
         writer.WriteNumber("minDifferences", policy.MinDifferences);
-        writer.WriteStartArray("requireDifferent");
-        foreach (var dimension in policy.RequireDifferent)
-        {
-            writer.WriteStringValue(dimension);
-        }
-
-        writer.WriteEndArray();
+        WriteStrings(writer, "requireDifferent", policy.RequireDifferent);
         writer.WriteNumber("minSharedSlots", policy.MinSharedSlots);
         writer.WriteNumber("sharedSlotWeight", policy.SharedSlotWeight);
         writer.WriteNumber("minGradeGap", policy.MinGradeGap);
@@ -132,6 +135,102 @@ public static class PolicyJson
         WritePairs(writer, "forbiddenPairs", policy.ForbiddenPairs);
         WritePairs(writer, "pinnedPairs", policy.PinnedPairs);
         writer.WriteString("objective", policy.Objective.ToString().ToLowerInvariant());
+        // v2 fields only when used, so a v1 policy writes exactly as it did.
+        foreach (var field in V2Fields.Where(f => IsSet(policy, f)))
+        {
+            WriteField(writer, policy, field);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] V2Fields = ["similarities", "requireSame", "currentPairs", "minCoverage", "maxPairsPerMentorDepartment"];
+
+    private static bool IsSet(MatchingPolicy policy, string field) => field switch
+    {
+        "similarities" => policy.Similarities.Count > 0,
+        "requireSame" => policy.RequireSame.Count > 0,
+        "currentPairs" => policy.CurrentPairs.Count > 0,
+        "minCoverage" => policy.MinCoverage.Count > 0,
+        "maxPairsPerMentorDepartment" => policy.MaxPairsPerMentorDepartment is not null,
+        _ => true,
+    };
+
+    /// <summary>
+    /// Writes one policy field (named as the contract spells it) with its value: what a what-if
+    /// answer shows as its <c>change</c>.
+    /// </summary>
+    public static void WriteField(Utf8JsonWriter writer, MatchingPolicy policy, string field)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(policy);
+        switch (field)
+        {
+            case "minDifferences":
+                writer.WriteNumber(field, policy.MinDifferences);
+                break;
+            case "requireDifferent":
+                WriteStrings(writer, field, policy.RequireDifferent);
+                break;
+            case "requireSame":
+                WriteStrings(writer, field, policy.RequireSame);
+                break;
+            case "minSharedSlots":
+                writer.WriteNumber(field, policy.MinSharedSlots);
+                break;
+            case "minGradeGap":
+                writer.WriteNumber(field, policy.MinGradeGap);
+                break;
+            case "lineManagement":
+                writer.WriteString(field, policy.LineManagement.ToString().ToLowerInvariant());
+                break;
+            case "forbidSameDepartment":
+                writer.WriteBoolean(field, policy.ForbidSameDepartment);
+                break;
+            case "similarities":
+                WriteWeights(writer, field, policy.Similarities);
+                break;
+            case "minCoverage":
+                WriteWeights(writer, field, policy.MinCoverage);
+                break;
+            case "currentPairs":
+                WritePairs(writer, field, policy.CurrentPairs);
+                break;
+            case "maxPairsPerMentorDepartment":
+                if (policy.MaxPairsPerMentorDepartment is { } most)
+                {
+                    writer.WriteNumber(field, most);
+                }
+                else
+                {
+                    writer.WriteNull(field);
+                }
+
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(field), field, "not a policy field a relaxation changes");
+        }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteWeights(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, int> weights)
+    {
+        writer.WriteStartObject(name);
+        foreach (var (key, weight) in weights)
+        {
+            writer.WriteNumber(key, weight);
+        }
+
         writer.WriteEndObject();
     }
 
@@ -155,6 +254,11 @@ public static class PolicyJson
             writer.WriteStartArray();
             writer.WriteStringValue(pair.MenteeId);
             writer.WriteStringValue(pair.MentorId);
+            if (pair.Reason is { } reason)
+            {
+                writer.WriteStringValue(reason);
+            }
+
             writer.WriteEndArray();
         }
 
@@ -183,30 +287,31 @@ public static class PolicyJson
         return end < 0 ? message.TrimEnd('.') : message[..end];
     }
 
-    private static Dictionary<string, int> ReadDimensions(JsonElement value, InputErrorList errors)
+    /// <summary>An object of column names to non-negative integers: <c>dimensions</c>, <c>similarities</c>, <c>minCoverage</c>.</summary>
+    private static Dictionary<string, int> ReadWeights(JsonElement value, string field, string shape, InputErrorList errors)
     {
-        var dimensions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var weights = new Dictionary<string, int>(StringComparer.Ordinal);
         if (value.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new InputError(SourceName, null, "dimensions", "must be an object of column names to integer weights"));
-            return dimensions;
+            errors.Add(new InputError(SourceName, null, field, $"must be an object of {shape}"));
+            return weights;
         }
 
-        foreach (var dimension in value.EnumerateObject())
+        foreach (var entry in value.EnumerateObject())
         {
-            var name = Text.Normalize(dimension.Name);
-            var weight = ReadInteger(dimension.Value, $"dimensions.{dimension.Name}", errors, minimum: 0);
+            var name = Text.Normalize(entry.Name);
+            var weight = ReadInteger(entry.Value, $"{field}.{entry.Name}", errors, minimum: 0);
             if (name.Length == 0)
             {
-                errors.Add(new InputError(SourceName, null, "dimensions", "a dimension has an empty name"));
+                errors.Add(new InputError(SourceName, null, field, "a column has an empty name"));
             }
-            else if (!dimensions.TryAdd(name, weight))
+            else if (!weights.TryAdd(name, weight))
             {
-                errors.Add(new InputError(SourceName, null, $"dimensions.{dimension.Name}", "the dimension is listed twice"));
+                errors.Add(new InputError(SourceName, null, $"{field}.{entry.Name}", "the column is listed twice"));
             }
         }
 
-        return dimensions;
+        return weights;
     }
 
     private static int ReadInteger(JsonElement value, string field, InputErrorList errors, int? minimum)
@@ -277,7 +382,7 @@ public static class PolicyJson
         return strings.ToArray();
     }
 
-    private static PersonPair[] ReadPairs(JsonElement value, string field, InputErrorList errors)
+    private static PersonPair[] ReadPairs(JsonElement value, string field, InputErrorList errors, bool reasonAllowed)
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
@@ -287,18 +392,29 @@ public static class PolicyJson
 
         var pairs = new List<PersonPair>();
         var index = 0;
+        var shape = reasonAllowed ? "a [menteeId, mentorId] or [menteeId, mentorId, reason] array of strings" : "a [menteeId, mentorId] pair of strings";
         foreach (var item in value.EnumerateArray())
         {
-            if (item.ValueKind == JsonValueKind.Array
-                && item.GetArrayLength() == 2
+            var length = item.ValueKind == JsonValueKind.Array ? item.GetArrayLength() : 0;
+            if ((length == 2 || (reasonAllowed && length == 3))
                 && item[0].ValueKind == JsonValueKind.String
                 && item[1].ValueKind == JsonValueKind.String)
             {
-                pairs.Add(new PersonPair(item[0].GetString()!.Trim(), item[1].GetString()!.Trim()));
+                var pair = new PersonPair(item[0].GetString()!.Trim(), item[1].GetString()!.Trim());
+                if (length == 3 && item[2].ValueKind != JsonValueKind.String)
+                {
+                    errors.Add(new InputError(SourceName, null, $"{field}[{index}]", $"the reason must be a string, not {Describe(item[2])}"));
+                }
+                else if (length == 3)
+                {
+                    pair = pair with { Reason = item[2].GetString()!.Trim() };
+                }
+
+                pairs.Add(pair);
             }
             else
             {
-                errors.Add(new InputError(SourceName, null, $"{field}[{index}]", "must be a [menteeId, mentorId] pair of strings"));
+                errors.Add(new InputError(SourceName, null, $"{field}[{index}]", $"must be {shape}"));
             }
 
             index++;
@@ -309,7 +425,7 @@ public static class PolicyJson
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"\"{value.GetString()}\"",
+        JsonValueKind.String => $"\"{Text.Shorten(value.GetString()!)}\"",
         JsonValueKind.Number => value.GetRawText(),
         JsonValueKind.Null => "null",
         JsonValueKind.True or JsonValueKind.False => value.GetRawText(),

@@ -49,6 +49,33 @@ public sealed record MatchingPolicy
     /// <summary>Pairs always made; they use mentor capacity. Default none.</summary>
     public IReadOnlyList<PersonPair> PinnedPairs { get; init; } = [];
 
-    /// <summary>What is maximised after the number of matched mentees. Default <see cref="MatchingObjective.Total"/>.</summary>
+    /// <summary>What is maximised after the number of matched mentees (and current pairs kept). Default <see cref="MatchingObjective.Total"/>.</summary>
     public MatchingObjective Objective { get; init; } = MatchingObjective.Total;
+
+    /// <summary>
+    /// v2. Attribute columns where likeness counts: each value is a <c>;</c>-separated set, and a pair
+    /// scores the weight (0 to <see cref="MaxWeight"/>) once per value the two share. Default none.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Similarities { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>v2. Attribute columns on which a pair must share at least one value. Default none.</summary>
+    public IReadOnlyList<string> RequireSame { get; init; } = [];
+
+    /// <summary>
+    /// v2. The pairs in place now: after the most mentees matched, the engine keeps as many of them as
+    /// it can. Default none.
+    /// </summary>
+    public IReadOnlyList<PersonPair> CurrentPairs { get; init; } = [];
+
+    /// <summary>v2. Cohort rule: at least this many pairs of the assignment differ on the dimension (a key of <see cref="Dimensions"/>). Default none.</summary>
+    public IReadOnlyDictionary<string, int> MinCoverage { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>
+    /// v2. Cohort rule: at most this many pairs of the assignment have their mentor in any one
+    /// (non-empty) department. Default null: no limit.
+    /// </summary>
+    public int? MaxPairsPerMentorDepartment { get; init; }
+
+    /// <summary>True when the policy has a cohort rule: a constraint on the assignment as a whole rather than on a pair.</summary>
+    public bool HasCohortRules => MinCoverage.Count > 0 || MaxPairsPerMentorDepartment is not null;
 }

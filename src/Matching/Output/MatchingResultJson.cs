@@ -29,6 +29,7 @@ public static class MatchingResultJson
         }
 
         writer.WriteNumber("matched", result.Matched);
+        writer.WriteNumber("kept", result.Kept);
         writer.WriteNumber("total", result.Total);
         if (result.MinScore is { } minScore)
         {
@@ -60,8 +61,49 @@ public static class MatchingResultJson
             }
 
             writer.WriteEndArray();
+            if (pair.Explanation.Similarities.Count > 0)
+            {
+                writer.WriteStartArray("sharedValues");
+                foreach (var shared in pair.Explanation.Similarities)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("column", shared.Column);
+                    writer.WriteNumber("weight", shared.Weight);
+                    writer.WriteStartArray("values");
+                    foreach (var value in shared.Values)
+                    {
+                        writer.WriteStringValue(value);
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteNumber("similarityScore", pair.Explanation.SimilarityScore);
+            }
+
             writer.WriteNumber("dimensionScore", pair.Explanation.DimensionScore);
             writer.WriteNumber("slotScore", pair.Explanation.SlotScore);
+            if (pair.Kept)
+            {
+                writer.WriteBoolean("kept", true);
+            }
+
+            if (pair.Alternatives is { } alternatives)
+            {
+                writer.WriteStartArray("alternatives");
+                foreach (var alternative in alternatives)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("mentorId", alternative.MentorId);
+                    WriteFigures(writer, alternative.Optimum);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
         }
 
@@ -83,6 +125,43 @@ public static class MatchingResultJson
         }
 
         writer.WriteEndArray();
+        if (result.Policy.CurrentPairs.Count > 0)
+        {
+            writer.WriteStartArray("currentPairsNotKept");
+            foreach (var pair in result.CurrentPairsNotKept)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("menteeId", pair.MenteeId);
+                writer.WriteString("mentorId", pair.MentorId);
+                writer.WriteString("outcome", ToCamel(pair.Outcome.ToString()));
+                if (pair.Rule is { } brokenRule)
+                {
+                    writer.WriteString("rule", ToCamel(brokenRule.ToString()));
+                }
+
+                writer.WriteString("reason", pair.Reason);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (result.WhatIf is { } whatIf)
+        {
+            writer.WriteStartArray("whatIf");
+            foreach (var outcome in whatIf)
+            {
+                writer.WriteStartObject();
+                writer.WriteStartObject("change");
+                PolicyJson.WriteField(writer, outcome.Policy, outcome.Field);
+                writer.WriteEndObject();
+                WriteFigures(writer, outcome.Optimum);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
         var facts = result.Facts;
         writer.WriteStartObject("run");
         writer.WriteNumber("people", facts.People);
@@ -113,6 +192,24 @@ public static class MatchingResultJson
         using var buffer = new MemoryStream();
         Write(result, buffer);
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The figures the contract names for an alternative or a what-if answer.</summary>
+    private static void WriteFigures(Utf8JsonWriter writer, AssignmentFigures figures)
+    {
+        writer.WriteString("status", figures.Status.ToString());
+        writer.WriteNumber("matched", figures.Matched);
+        writer.WriteNumber("kept", figures.Kept);
+        if (figures.MinScore is { } minScore)
+        {
+            writer.WriteNumber("minScore", minScore);
+        }
+        else
+        {
+            writer.WriteNull("minScore");
+        }
+
+        writer.WriteNumber("total", figures.Total);
     }
 
     private static string ToCamel(string name) => char.ToLowerInvariant(name[0]) + name[1..];

@@ -9,4 +9,13 @@ public sealed record MatchedPair(string MenteeId, string MentorId, bool Pinned, 
 {
     /// <summary>The pair's score.</summary>
     public int Score => Explanation.Score;
+
+    /// <summary>v2: true when this pair is one of the policy's current pairs, kept.</summary>
+    public bool Kept { get; init; }
+
+    /// <summary>
+    /// v2: the best other mentors for this mentee with the optimum each would give, best first, when
+    /// <see cref="MatchingOptions.Alternatives"/> asked and the pair is not pinned; else null.
+    /// </summary>
+    public IReadOnlyList<AlternativeMentor>? Alternatives { get; init; }
 }

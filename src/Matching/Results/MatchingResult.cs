@@ -24,6 +24,18 @@ public sealed record MatchingResult
     /// <summary>The run's reproducible record.</summary>
     public required RunFacts Facts { get; init; }
 
+    /// <summary>v2: the current pairs the assignment keeps (0 without <see cref="MatchingPolicy.CurrentPairs"/>).</summary>
+    public int Kept { get; init; }
+
+    /// <summary>v2: each current pair not kept, with why, in policy order.</summary>
+    public IReadOnlyList<CurrentPairNotKept> CurrentPairsNotKept { get; init; } = [];
+
+    /// <summary>v2: every one-step relaxation with its optimum, when <see cref="MatchingOptions.WhatIf"/> asked; else null.</summary>
+    public IReadOnlyList<WhatIfOutcome>? WhatIf { get; init; }
+
+    /// <summary>The figures the contract's order compares.</summary>
+    public AssignmentFigures Figures => new(Status, Matched, Kept, MinScore, Total);
+
     /// <summary>Mentees matched.</summary>
     public int Matched => Pairs.Count;
 

@@ -11,6 +11,9 @@ public enum UnmatchedReason
     /// (when the result is <see cref="MatchStatus.Optimal"/>; a stopped solve says only that all were taken).
     /// </summary>
     MentorsNeededByOthers,
+
+    /// <summary>v2: they had feasible mentors, but pairing them with any would break a cohort rule or match fewer mentees under the cohort rules.</summary>
+    MentorsNeededByCohortRules,
 }
 
 /// <summary>A mentee left without a mentor, and why.</summary>

@@ -41,7 +41,7 @@ public sealed class IncrementalFlowTests
 
         foreach (var (arcs, chosen) in SolveInBatches(problem, random))
         {
-            var expected = reference.Start(problem.MenteeCount, problem.Capacity, problem.MatchWeight).Solve(arcs, CancellationToken.None).Chosen;
+            var expected = reference.Start(problem.MenteeCount, problem.Capacity, PairProfit.MatchOnly(problem.MatchWeight)).Solve(arcs, CancellationToken.None).Chosen;
             Assert.Equal(Objective(problem, arcs, expected), Objective(problem, arcs, chosen));
         }
     }
@@ -52,7 +52,7 @@ public sealed class IncrementalFlowTests
         // Mentor 0 is wanted by both mentees; mentee 0 wins it first, then a better pair for mentee 0
         // arrives (mentor 1), so mentor 0's price must fall and mentee 1 take it.
         var problem = new Problem(2, [1, 1], 11, [(0, 0, 5), (1, 0, 3), (0, 1, 9)]);
-        var flow = new IncrementalFlow(problem.MenteeCount, problem.Capacity, problem.MatchWeight);
+        var flow = new IncrementalFlow(problem.MenteeCount, problem.Capacity, PairProfit.MatchOnly(problem.MatchWeight));
         var arcs = new CandidateArcs();
         arcs.Add(0, 0, 5);
         arcs.Add(1, 0, 3);
@@ -73,17 +73,17 @@ public sealed class IncrementalFlowTests
         arcs.Add(0, 1, 5);
         int[] capacity = [1, 1];
 
-        new RestrictedSolution([1], [11], [0, 0]).Verify(arcs, capacity, 6);
-        Assert.Throws<InvalidOperationException>(() => new RestrictedSolution([0], [7], [0, 0]).Verify(arcs, capacity, 6));
-        Assert.Throws<InvalidOperationException>(() => new RestrictedSolution([1], [11], [1, 0]).Verify(arcs, capacity, 6));
-        Assert.Throws<InvalidOperationException>(() => new RestrictedSolution([1], [10], [0, 0]).Verify(arcs, capacity, 6));
-        Assert.Throws<InvalidOperationException>(() => new RestrictedSolution([-1], [11], [0, 0]).Verify(arcs, capacity, 6));
+        new RestrictedSolution([1], [11], [0, 0]).Verify(arcs, capacity, PairProfit.MatchOnly(6));
+        Assert.Throws<InvalidOperationException>(() => new RestrictedSolution([0], [7], [0, 0]).Verify(arcs, capacity, PairProfit.MatchOnly(6)));
+        Assert.Throws<InvalidOperationException>(() => new RestrictedSolution([1], [11], [1, 0]).Verify(arcs, capacity, PairProfit.MatchOnly(6)));
+        Assert.Throws<InvalidOperationException>(() => new RestrictedSolution([1], [10], [0, 0]).Verify(arcs, capacity, PairProfit.MatchOnly(6)));
+        Assert.Throws<InvalidOperationException>(() => new RestrictedSolution([-1], [11], [0, 0]).Verify(arcs, capacity, PairProfit.MatchOnly(6)));
 
         // A choice must be the mentee's own arc: here mentee 0 claims mentee 1's pair and goes uncounted.
         var two = new CandidateArcs();
         two.Add(0, 0, 1);
         two.Add(1, 0, 5);
-        Assert.Throws<InvalidOperationException>(() => new RestrictedSolution([1, 1], [0, 4], [7, 0]).Verify(two, capacity, 6));
+        Assert.Throws<InvalidOperationException>(() => new RestrictedSolution([1, 1], [0, 4], [7, 0]).Verify(two, capacity, PairProfit.MatchOnly(6)));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class IncrementalFlowTests
             arcs.Add(mentee, mentor, score);
         }
 
-        var flow = new IncrementalFlow(problem.MenteeCount, problem.Capacity, problem.MatchWeight);
+        var flow = new IncrementalFlow(problem.MenteeCount, problem.Capacity, PairProfit.MatchOnly(problem.MatchWeight));
 
         Assert.ThrowsAny<OperationCanceledException>(() => flow.Solve(arcs, new CancellationToken(canceled: true)));
     }
@@ -122,7 +122,7 @@ public sealed class IncrementalFlowTests
     private static IEnumerable<(CandidateArcs Arcs, int[] Chosen)> SolveInBatches(Problem problem, Random random)
     {
         var order = problem.Pairs.OrderBy(_ => random.Next()).ToList();
-        var flow = new IncrementalFlow(problem.MenteeCount, problem.Capacity, problem.MatchWeight);
+        var flow = new IncrementalFlow(problem.MenteeCount, problem.Capacity, PairProfit.MatchOnly(problem.MatchWeight));
         var arcs = new CandidateArcs();
         var next = 0;
         do
@@ -134,7 +134,7 @@ public sealed class IncrementalFlowTests
             }
 
             var solution = flow.Solve(arcs, CancellationToken.None);
-            solution.Verify(arcs, problem.Capacity, problem.MatchWeight);
+            solution.Verify(arcs, problem.Capacity, PairProfit.MatchOnly(problem.MatchWeight));
             yield return (arcs, solution.Chosen);
         }
         while (next < order.Count);

@@ -47,7 +47,7 @@ public sealed class LargeInstanceTests(ITestOutputHelper output)
 
         var capacity = mentors.Select(m => Math.Min(m.Capacity, reference.Mentees.Count)).ToArray();
         var maxScore = Math.Max(1, arcs.Count == 0 ? 0 : arcs.Score.ToArray().Max());
-        var chosen = new OrToolsFlowSolver().Start(reference.Mentees.Count, capacity, ((long)reference.Mentees.Count * maxScore) + 1)
+        var chosen = new OrToolsFlowSolver().Start(reference.Mentees.Count, capacity, PairProfit.MatchOnly(((long)reference.Mentees.Count * maxScore) + 1))
             .Solve(arcs, CancellationToken.None).Chosen;
         var matched = chosen.Count(a => a >= 0);
         return (matched, chosen.Where(a => a >= 0).Sum(a => (long)arcs.Score[a]));

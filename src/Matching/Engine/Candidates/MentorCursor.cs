@@ -18,6 +18,7 @@ internal struct MentorCursor
     private readonly int _menteeSlots;
     private readonly int _slotWeight;
     private readonly int _minShared;
+    private readonly int _maxSetScore;
     private readonly MentorPrices? _prices;
     private readonly int _minScore;
     private readonly ulong[]? _bucketSlots;
@@ -46,6 +47,7 @@ internal struct MentorCursor
         _menteeSlots = problem.MenteeSlotCount(mentee);
         _slotWeight = problem.SharedSlotWeight;
         _minShared = problem.MinSharedSlots;
+        _maxSetScore = problem.MenteeMaxSetScore(mentee);
         _bucketSlots = index.BucketSlots;
         _menteeSlotWord = problem.MenteeSlots(mentee)[0];
         _rank = -1;
@@ -97,7 +99,7 @@ internal struct MentorCursor
                 // Buckets come by falling slot count: once one cannot share enough, none after it can.
                 var bucket = _bucket++;
                 var reachable = Math.Min(slotCounts[bucket], _menteeSlots);
-                if (reachable < _minShared || _dimensionScore + (_slotWeight * reachable) - _profilePrice <= threshold)
+                if (reachable < _minShared || _dimensionScore + (_slotWeight * reachable) + _maxSetScore - _profilePrice <= threshold)
                 {
                     _bucket = _endBucket;
                     break;
@@ -106,7 +108,13 @@ internal struct MentorCursor
                 var shared = _bucketSlots is null
                     ? _index.Problem.SharedSlotCount(_mentee, _index.Representative(bucket))
                     : BitOperations.PopCount(_menteeSlotWord & _bucketSlots[bucket]);
-                var score = _dimensionScore + (_slotWeight * shared);
+                var setScore = _maxSetScore == 0 && !_index.HasRequiredSets ? 0 : _index.Problem.SetScoreIfShared(_mentee, _index.Representative(bucket));
+                if (setScore < 0)
+                {
+                    continue;
+                }
+
+                var score = _dimensionScore + (_slotWeight * shared) + setScore;
                 var cheapest = _prices?.CheapestIn(bucket) ?? 0;
                 if (shared < _minShared || score < _minScore || score - cheapest <= threshold)
                 {
@@ -142,7 +150,7 @@ internal struct MentorCursor
         while (++_rank < profiles.Length)
         {
             var dimensionScore = _ranking.DimensionScores[_rank];
-            var best = dimensionScore + (_slotWeight * _menteeSlots);
+            var best = dimensionScore + (_slotWeight * _menteeSlots) + _maxSetScore;
             if (best <= threshold || best < _minScore)
             {
                 // Profiles come by falling dimension score: none further on can do better.
@@ -152,7 +160,7 @@ internal struct MentorCursor
 
             var profile = profiles[_rank];
             var overlap = _index.MaxOverlap(profile, _mentee, _menteeSlots);
-            var bestHere = dimensionScore + (_slotWeight * overlap);
+            var bestHere = dimensionScore + (_slotWeight * overlap) + _maxSetScore;
             var profilePrice = _prices?.CheapestInProfile(profile) ?? 0;
             if (overlap < _minShared || bestHere - profilePrice <= threshold || bestHere < _minScore)
             {

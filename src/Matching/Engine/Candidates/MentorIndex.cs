@@ -9,8 +9,9 @@ namespace Mentoring.Matching.Engine;
 /// <item>By attribute profile: two people with the same attribute codes score the same on every
 /// dimension against anyone, so the dimension rules and weights are settled once per pair of
 /// profiles instead of once per pair of people.</item>
-/// <item>Within a profile, by availability (a bucket): everyone in a bucket shares the same number
-/// of slots with a given mentee, so one count scores the whole bucket.</item>
+/// <item>Within a profile, by availability and set values (a bucket): everyone in a bucket shares the
+/// same slots and the same <c>similarities</c>/<c>requireSame</c> values with a given mentee, so one
+/// count scores the whole bucket.</item>
 /// <item>Within a bucket, by grade: the grade gap cuts a bucket to a prefix.</item>
 /// </list>
 /// With few distinct slots (the usual weekday half-days), each profile also keeps, for every
@@ -113,6 +114,9 @@ internal sealed class MentorIndex
 
     public CompiledProblem Problem { get; }
 
+    /// <summary>True when the policy has <c>requireSame</c> columns, which every bucket must be checked against.</summary>
+    internal bool HasRequiredSets => Problem.HasRequiredSets;
+
     /// <summary>Mentors, profile by profile, bucket by bucket, by rising grade within a bucket.</summary>
     internal int[] Members { get; }
 
@@ -199,7 +203,8 @@ internal sealed class MentorIndex
                 profiles.Add(new Dictionary<string, List<int>>(StringComparer.Ordinal));
             }
 
-            var slots = string.Join(',', problem.MentorSlots(mentor).ToArray());
+            // A bucket's mentors share their slots and their set values, so one representative scores them all.
+            var slots = string.Join(',', problem.MentorSlots(mentor).ToArray()) + "|" + problem.MentorSetKey(mentor);
             if (!profiles[profile].TryGetValue(slots, out var bucket))
             {
                 profiles[profile][slots] = bucket = [];

@@ -14,15 +14,22 @@ internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy polic
     public UnmatchedMentee Explain(int mentee, string menteeId)
     {
         var feasibleMentors = 0;
+        var freeMentor = false;
         var cursor = index.Cursor(mentee);
         while (cursor.MoveNext(-1))
         {
             feasibleMentors++;
             // The load counts pinned mentees too, so it is compared with the capacity before pins.
-            if (_load[cursor.Mentor] < _problem.MentorCapacity[cursor.Mentor])
-            {
-                throw new InvalidOperationException($"Mentee {mentee} is unmatched beside a free feasible mentor {cursor.Mentor}.");
-            }
+            freeMentor |= _load[cursor.Mentor] < _problem.MentorCapacity[cursor.Mentor];
+        }
+
+        if (freeMentor)
+        {
+            // Only a cohort rule can leave a mentee out beside a free feasible mentor.
+            return policy.HasCohortRules
+                ? new UnmatchedMentee(menteeId, UnmatchedReason.MentorsNeededByCohortRules, null, feasibleMentors,
+                    $"pairing them with any of their {feasibleMentors} feasible mentor{(feasibleMentors == 1 ? "" : "s")} would break a cohort rule (minCoverage, maxPairsPerMentorDepartment) or match fewer mentees under them")
+                : throw new InvalidOperationException($"Mentee {mentee} is unmatched beside a free feasible mentor.");
         }
 
         if (feasibleMentors == 0)

@@ -14,11 +14,11 @@ internal interface IAssignmentSolver
     /// <summary>Starts one restricted problem, which the pricing loop then solves round after round.</summary>
     /// <param name="menteeCount">Local mentees 0..menteeCount-1.</param>
     /// <param name="mentorCapacity">Capacity by mentor index; 0 means the mentor takes nobody.</param>
-    /// <param name="matchWeight">
-    /// <c>M</c>: a pair's profit is <c>M + score</c>, with <c>M</c> above any total score, so one more match
-    /// always outweighs any gain in score.
+    /// <param name="profit">
+    /// Each pair's profit, <c>M + K × kept + score</c> (<see cref="PairProfit"/>), so one more match always
+    /// outweighs any number of kept pairs and any gain in score.
     /// </param>
-    IRestrictedAssignment Start(int menteeCount, int[] mentorCapacity, long matchWeight);
+    IRestrictedAssignment Start(int menteeCount, int[] mentorCapacity, PairProfit profit);
 }
 
 /// <summary>One restricted assignment, solved each pricing round on the candidates so far.</summary>

@@ -31,7 +31,7 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
 
     private readonly int _menteeCount;
     private readonly int[] _capacity;
-    private readonly long _matchWeight;
+    private readonly PairProfit _profit;
     private readonly int _sink;
 
     private readonly long[] _value;
@@ -47,15 +47,12 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
 
     /// <param name="menteeCount">Local mentees 0..menteeCount-1.</param>
     /// <param name="mentorCapacity">Capacity by mentor index.</param>
-    /// <param name="matchWeight">
-    /// <c>M</c>, added to every pair's score: larger than any total score, so one more match always
-    /// outweighs any gain in score.
-    /// </param>
-    public IncrementalFlow(int menteeCount, int[] mentorCapacity, long matchWeight)
+    /// <param name="profit">Each pair's profit: <c>M + K × kept + score</c>.</param>
+    public IncrementalFlow(int menteeCount, int[] mentorCapacity, PairProfit profit)
     {
         _menteeCount = menteeCount;
         _capacity = mentorCapacity;
-        _matchWeight = matchWeight;
+        _profit = profit;
         _sink = menteeCount + mentorCapacity.Length;
         _value = new long[menteeCount];
         _price = new long[mentorCapacity.Length];
@@ -126,7 +123,7 @@ internal sealed class IncrementalFlow : IRestrictedAssignment
         return new RestrictedSolution(chosen, value, price);
     }
 
-    private long Profit(int arc) => _matchWeight + _graph.Arcs.Score[arc];
+    private long Profit(int arc) => _profit.Of(_graph.Arcs, arc);
 
     private int MentorNode(int mentor) => _menteeCount + mentor;
 

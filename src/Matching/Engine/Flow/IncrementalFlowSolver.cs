@@ -5,6 +5,6 @@ internal sealed class IncrementalFlowSolver : IAssignmentSolver
 {
     public string Name => "incremental shortest paths";
 
-    public IRestrictedAssignment Start(int menteeCount, int[] mentorCapacity, long matchWeight) =>
-        new IncrementalFlow(menteeCount, mentorCapacity, matchWeight);
+    public IRestrictedAssignment Start(int menteeCount, int[] mentorCapacity, PairProfit profit) =>
+        new IncrementalFlow(menteeCount, mentorCapacity, profit);
 }

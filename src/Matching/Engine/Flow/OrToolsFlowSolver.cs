@@ -13,37 +13,39 @@ internal sealed class OrToolsFlowSolver : IAssignmentSolver
 {
     public string Name => "OR-Tools max-flow min-cost";
 
-    public IRestrictedAssignment Start(int menteeCount, int[] mentorCapacity, long matchWeight) => new Restricted(menteeCount, mentorCapacity, matchWeight);
+    public IRestrictedAssignment Start(int menteeCount, int[] mentorCapacity, PairProfit profit) => new Restricted(menteeCount, mentorCapacity, profit);
 
     /// <summary>
     /// Each round solves from scratch and reads the dual prices off the flow (<see cref="DualPrices"/>).
     /// A native solve cannot be interrupted, so a cancellable one runs aside and the caller stops
     /// waiting the moment it is cancelled; the abandoned solve finishes and is dropped.
     /// </summary>
-    private sealed class Restricted(int menteeCount, int[] mentorCapacity, long matchWeight) : IRestrictedAssignment
+    private sealed class Restricted(int menteeCount, int[] mentorCapacity, PairProfit pairProfit) : IRestrictedAssignment
     {
         public RestrictedSolution Solve(CandidateArcs arcs, CancellationToken cancellationToken)
         {
-            var chosen = cancellationToken.CanBeCanceled
-                ? Task.Run(() => SolveFlow(menteeCount, mentorCapacity, arcs), CancellationToken.None).WaitAsync(cancellationToken).GetAwaiter().GetResult()
-                : SolveFlow(menteeCount, mentorCapacity, arcs);
             var profit = new long[arcs.Count];
             for (var arc = 0; arc < profit.Length; arc++)
             {
-                profit[arc] = matchWeight + arcs.Score[arc];
+                profit[arc] = pairProfit.Of(arcs, arc);
             }
+
+            // Maximum flow first, so the cost needs only the levels below "matched": -(K × kept + score).
+            var cost = profit.Select(p => pairProfit.MatchWeight - p).ToArray();
+            var chosen = cancellationToken.CanBeCanceled
+                ? Task.Run(() => SolveFlow(menteeCount, mentorCapacity, arcs, cost), CancellationToken.None).WaitAsync(cancellationToken).GetAwaiter().GetResult()
+                : SolveFlow(menteeCount, mentorCapacity, arcs, cost);
 
             var potential = DualPrices.Compute(menteeCount, mentorCapacity, arcs, profit, chosen);
             return new RestrictedSolution(chosen, [.. potential[..menteeCount].Select(p => -p)], potential[menteeCount..^1]);
         }
     }
 
-    private static int[] SolveFlow(int menteeCount, int[] mentorCapacity, CandidateArcs arcs)
+    private static int[] SolveFlow(int menteeCount, int[] mentorCapacity, CandidateArcs arcs, long[] cost)
     {
         // Only mentors on some candidate arc become nodes: at scale most mentors are on none.
         var mentees = arcs.Mentee;
         var mentors = arcs.Mentor;
-        var scores = arcs.Score;
         var node = new int[mentorCapacity.Length];
         Array.Fill(node, -1);
         var nodeMentors = new List<int>();
@@ -66,7 +68,7 @@ internal sealed class OrToolsFlowSolver : IAssignmentSolver
         flow.SetNodeSupply(sink, -menteeCount);
         for (var a = 0; a < arcs.Count; a++)
         {
-            flow.AddArcWithCapacityAndUnitCost(mentees[a], node[mentors[a]], 1, -scores[a]);
+            flow.AddArcWithCapacityAndUnitCost(mentees[a], node[mentors[a]], 1, cost[a]);
         }
 
         foreach (var mentor in nodeMentors)

@@ -15,7 +15,7 @@ internal sealed record RestrictedSolution(int[] Chosen, long[] Value, long[] Pri
     /// loop's certificate rests on these prices.
     /// </summary>
     /// <exception cref="InvalidOperationException">When any condition fails.</exception>
-    public void Verify(CandidateArcs arcs, int[] mentorCapacity, long matchWeight)
+    public void Verify(CandidateArcs arcs, int[] mentorCapacity, PairProfit profit)
     {
         if (Chosen.Length != Value.Length || Price.Length != mentorCapacity.Length)
         {
@@ -29,7 +29,7 @@ internal sealed record RestrictedSolution(int[] Chosen, long[] Value, long[] Pri
         var scores = arcs.Score;
         for (var arc = 0; arc < arcs.Count; arc++)
         {
-            var slack = Value[mentees[arc]] + Price[mentors[arc]] - (matchWeight + scores[arc]);
+            var slack = Value[mentees[arc]] + Price[mentors[arc]] - profit.Of(mentees[arc], mentors[arc], scores[arc]);
             var chosen = Chosen[mentees[arc]] == arc;
             if (chosen ? slack != 0 : slack < 0)
             {

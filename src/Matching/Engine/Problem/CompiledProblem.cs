@@ -25,8 +25,9 @@ internal sealed class CompiledProblem
     private readonly int[] _menteeDepartment;
     private readonly int[] _mentorDepartment;
     private readonly OrgChart _chart;
-    private readonly HashSet<long> _forbidden;
+    private readonly Dictionary<long, string?> _forbidden;
     private readonly MatchingPolicy _policy;
+    private readonly SetColumns _sets;
     private readonly Lazy<Dictionary<string, int>> _menteeIndexById;
     private readonly Lazy<Dictionary<string, int>> _mentorIndexById;
 
@@ -77,13 +78,20 @@ internal sealed class CompiledProblem
         (_menteeValues, _menteeSlots, _menteeGrade, _menteeDepartment) = Encode(people, MenteePeople, codes);
         (_mentorValues, _mentorSlots, _mentorGrade, _mentorDepartment) = Encode(people, MentorPeople, codes);
 
+        DepartmentNames = codes.Departments.Names();
+        _sets = new SetColumns(policy, people, MenteePeople, MentorPeople);
         _chart = new OrgChart(checkedRoster.Managers);
-        _forbidden = policy.ForbiddenPairs
-            .Where(f => MenteeIndexById.ContainsKey(f.MenteeId) && MentorIndexById.ContainsKey(f.MentorId))
-            .Select(f => PairKey(MenteeIndexById[f.MenteeId], MentorIndexById[f.MentorId]))
-            .ToHashSet();
+        _forbidden = [];
+        foreach (var pair in policy.ForbiddenPairs)
+        {
+            if (MenteeIndexById.TryGetValue(pair.MenteeId, out var mentee) && MentorIndexById.TryGetValue(pair.MentorId, out var mentor))
+            {
+                // The first reason given wins when a pair is listed twice.
+                _forbidden.TryAdd(PairKey(mentee, mentor), pair.Reason);
+            }
+        }
 
-        MaxPairScore = _weights.Sum() + (policy.SharedSlotWeight * SlotNames.Count);
+        MaxPairScore = checked(_weights.Sum() + (policy.SharedSlotWeight * SlotNames.Count) + _sets.MaxScore);
     }
 
     public Roster Roster { get; }
@@ -157,7 +165,13 @@ internal sealed class CompiledProblem
         }
 
         var slotScore = SlotScoreIfCompatible(mentee, mentor);
-        return slotScore < 0 ? -1 : dimensionScore + slotScore;
+        if (slotScore < 0)
+        {
+            return -1;
+        }
+
+        var setScore = _sets.ScoreIfShared(mentee, mentor);
+        return setScore < 0 ? -1 : dimensionScore + slotScore + setScore;
     }
 
     /// <summary>
@@ -201,7 +215,31 @@ internal sealed class CompiledProblem
     public bool PassesPersonRules(int mentee, int mentor) =>
         !(_policy.ForbidSameDepartment && _menteeDepartment[mentee] >= 0 && _menteeDepartment[mentee] == _mentorDepartment[mentor])
         && !BarredByLineManagement(mentee, mentor)
-        && (_forbidden.Count == 0 || !_forbidden.Contains(PairKey(mentee, mentor)));
+        && (_forbidden.Count == 0 || !_forbidden.ContainsKey(PairKey(mentee, mentor)));
+
+    /// <summary>The reason the policy gives for barring a forbidden pair; null when it gives none or the pair is not forbidden.</summary>
+    public string? ForbiddenReason(int mentee, int mentor) => _forbidden.GetValueOrDefault(PairKey(mentee, mentor));
+
+    /// <summary>v2: what the shared values add to the pair's score, or -1 when a <c>requireSame</c> column shares none.</summary>
+    public int SetScoreIfShared(int mentee, int mentor) => _sets.ScoreIfShared(mentee, mentor);
+
+    /// <summary>v2: the most the mentee's shared values can add with any mentor (every value of its own shared).</summary>
+    public int MenteeMaxSetScore(int mentee) => _sets.MenteeMaxScore(mentee);
+
+    /// <summary>The mentor's department code, or -1 when the department is empty.</summary>
+    public int MentorDepartment(int mentor) => _mentorDepartment[mentor];
+
+    /// <summary>Department names by code (normalized).</summary>
+    public IReadOnlyList<string> DepartmentNames { get; private set; } = [];
+
+    /// <summary>True when the two differ on dimension <paramref name="dimension"/> (an index into <see cref="Dimensions"/>): both known, unequal.</summary>
+    public bool DifferOn(int mentee, int mentor, int dimension) => Differ((mentee * _valueColumns) + dimension, (mentor * _valueColumns) + dimension);
+
+    /// <summary>v2: true when the policy has <c>requireSame</c> columns.</summary>
+    public bool HasRequiredSets => _policy.RequireSame.Count > 0;
+
+    /// <summary>v2: equal keys mean equal set values in every similarity and requireSame column.</summary>
+    public int MentorSetKey(int mentor) => _sets.MentorKey(mentor);
 
     /// <summary>The mentee's availability as a bit set over <see cref="SlotNames"/>.</summary>
     public ReadOnlySpan<ulong> MenteeSlots(int mentee) => _menteeSlots.AsSpan(mentee * _slotWords, _slotWords);
@@ -234,11 +272,12 @@ internal sealed class CompiledProblem
         return rule switch
         {
             PairRule.Capacity => capacity[mentor] == 0,
-            PairRule.ForbiddenPairs => _forbidden.Contains(PairKey(mentee, mentor)),
+            PairRule.ForbiddenPairs => _forbidden.ContainsKey(PairKey(mentee, mentor)),
             PairRule.MinGradeGap => _menteeGrade[mentee] - _mentorGrade[mentor] < _policy.MinGradeGap,
             PairRule.LineManagement => BarredByLineManagement(mentee, mentor),
             PairRule.ForbidSameDepartment => _policy.ForbidSameDepartment && _menteeDepartment[mentee] >= 0 && _menteeDepartment[mentee] == _mentorDepartment[mentor],
             PairRule.MinSharedSlots => SharedSlotCount(mentee, mentor) < _policy.MinSharedSlots,
+            PairRule.RequireSame => _sets.ScoreIfShared(mentee, mentor) < 0,
             PairRule.RequireDifferent => !DiffersOnRequiredDimensions(menteeBase, mentorBase) || !DiffersOnRequiredOutsideDimensions(menteeBase, mentorBase),
             PairRule.MinDifferences => DifferenceCount(menteeBase, mentorBase) < _policy.MinDifferences,
             _ => throw new ArgumentOutOfRangeException(nameof(rule)),
@@ -265,7 +304,7 @@ internal sealed class CompiledProblem
             }
         }
 
-        return new PairExplanation(differences, shared, _policy.SharedSlotWeight * shared.Count);
+        return new PairExplanation(differences, shared, _policy.SharedSlotWeight * shared.Count) { Similarities = _sets.Explain(mentee, mentor) };
     }
 
     private bool Differ(int menteeCell, int mentorCell)

@@ -21,6 +21,9 @@ public enum PairRule
     /// <summary>They share fewer than <c>minSharedSlots</c> availability slots.</summary>
     MinSharedSlots,
 
+    /// <summary>v2: they share no value in a column of <c>requireSame</c>.</summary>
+    RequireSame,
+
     /// <summary>They do not differ on a dimension in <c>requireDifferent</c>.</summary>
     RequireDifferent,
 

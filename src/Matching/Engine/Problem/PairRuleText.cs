@@ -13,6 +13,7 @@ internal static class PairRuleText
             : "lineManagement (one is in the other's reporting chain)",
         PairRule.ForbidSameDepartment => "forbidSameDepartment (same department)",
         PairRule.MinSharedSlots => $"minSharedSlots (fewer than {policy.MinSharedSlots} shared availability slot{(policy.MinSharedSlots == 1 ? "" : "s")})",
+        PairRule.RequireSame => $"requireSame (no shared value in {string.Join(", ", policy.RequireSame)})",
         PairRule.RequireDifferent => $"requireDifferent (not different on {string.Join(", ", policy.RequireDifferent)})",
         PairRule.MinDifferences => $"minDifferences (different on fewer than {policy.MinDifferences} dimension{(policy.MinDifferences == 1 ? "" : "s")})",
         _ => rule.ToString(),

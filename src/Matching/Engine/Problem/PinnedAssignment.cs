@@ -35,7 +35,12 @@ internal sealed class PinnedAssignment
             var name = $"pinnedPairs[{i}] ({pin.MenteeId}, {pin.MentorId})";
             if (problem.FirstBrokenRule(mentee, mentor, problem.MentorCapacity) is { } rule)
             {
-                var detail = rule == PairRule.Capacity ? $": {pin.MentorId} has capacity 0" : string.Empty;
+                var detail = rule switch
+                {
+                    PairRule.Capacity => $": {pin.MentorId} has capacity 0",
+                    PairRule.ForbiddenPairs when problem.ForbiddenReason(mentee, mentor) is { } reason => $": {reason}",
+                    _ => string.Empty,
+                };
                 return Fail($"{name} breaks {PairRuleText.Describe(rule, policy)}{detail}");
             }
 

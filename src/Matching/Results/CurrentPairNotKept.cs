@@ -1,0 +1,31 @@
+namespace Mentoring.Matching;
+
+/// <summary>Why a current pair is not in the assignment.</summary>
+public enum CurrentPairOutcome
+{
+    /// <summary>Its mentee or mentor no longer takes part (role now empty, or not a mentee and a mentor).</summary>
+    NoLongerTakingPart,
+
+    /// <summary>The pair breaks a pair rule now; <see cref="CurrentPairNotKept.Rule"/> names it.</summary>
+    BreaksPairRule,
+
+    /// <summary>It gave way so that more mentees could be matched.</summary>
+    GaveWayForMoreMatched,
+
+    /// <summary>It gave way so that a cohort rule could be met.</summary>
+    GaveWayForCohortRule,
+
+    /// <summary>The mentee is pinned to another mentor.</summary>
+    MenteePinnedElsewhere,
+
+    /// <summary>The solve stopped before proving the assignment best, and this pair was not in the best one found.</summary>
+    NotInStoppedSolve,
+}
+
+/// <summary>A current pair the assignment does not keep, and why.</summary>
+/// <param name="MenteeId">The mentee's id.</param>
+/// <param name="MentorId">The mentor's id.</param>
+/// <param name="Outcome">The kind of reason.</param>
+/// <param name="Rule">For <see cref="CurrentPairOutcome.BreaksPairRule"/>: the rule it breaks.</param>
+/// <param name="Reason">The reason in a sentence.</param>
+public sealed record CurrentPairNotKept(string MenteeId, string MentorId, CurrentPairOutcome Outcome, PairRule? Rule, string Reason);
