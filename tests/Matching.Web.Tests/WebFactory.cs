@@ -12,7 +12,7 @@ namespace Mentoring.Matching.Web.Tests;
 /// <summary>The app (API and web) over its own temporary SQLite file, with a fixed clock, a known key, and every log line kept.</summary>
 public class WebFactory : WebApplicationFactory<Program>
 {
-    public const string CoordinatorKey = "web-test-coordinator-key";
+    public const string CoordinatorKey = "web-test-coordinator-key-of-32-characters-at-least";
 
     /// <summary>The clock's "now".</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
@@ -83,5 +83,7 @@ public sealed class KestrelWebFactory : WebFactory
     }
 
     /// <summary>The server's address, e.g. http://127.0.0.1:41234.</summary>
-    public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
+    public string BaseUrl =>
+        Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 }

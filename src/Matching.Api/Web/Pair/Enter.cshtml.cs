@@ -23,6 +23,7 @@ internal sealed class EnterModel(Db db) : WebPage
         }
 
         await WebAccess.SignInPairAsync(HttpContext, pairId, Credentials.Hash(token));
-        return Redirect("/app/pair/sessions");
+        // An empty fragment, so the browser drops the one the link carried (a redirect keeps it otherwise).
+        return Redirect("/app/pair/sessions#");
     }
 }
