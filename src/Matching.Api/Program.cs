@@ -8,6 +8,7 @@ using Mentoring.Matching.Api.Reports;
 using Mentoring.Matching.Api.Runs;
 using Mentoring.Matching.Api.Security;
 using Mentoring.Matching.Api.Sessions;
+using Mentoring.Matching.Api.Web;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -15,6 +16,7 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddMentoringApi();
 builder.Services.AddMentoringSecurity();
+builder.Services.AddMentoringWeb();
 
 var app = builder.Build();
 try
@@ -31,6 +33,7 @@ catch (OptionsValidationException invalid)
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMentoringWebAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -47,6 +50,7 @@ app.MapPairings();
 app.MapSessions();
 app.MapReports();
 app.MapErasure();
+app.MapMentoringWeb();
 
 await app.RunAsync();
 return 0;

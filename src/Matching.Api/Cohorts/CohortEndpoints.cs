@@ -28,12 +28,12 @@ internal static class CohortEndpoints
             .WithSummary("Replace a draft cohort's policy (the contract's policy.json)")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
 
-        MapPairList(group, "pins", "Pin", p => p.PinnedPairs, (p, pairs) => p with { PinnedPairs = pairs });
-        MapPairList(group, "forbids", "Forbid", p => p.ForbiddenPairs, (p, pairs) => p with { ForbiddenPairs = pairs });
+        MapPairList(group, PairList.Pins);
+        MapPairList(group, PairList.Forbids);
         return app;
     }
 
-    private static async Task<Results<Created<CohortView>, ProblemHttpResult>> CreateAsync(
+    internal static async Task<Results<Created<CohortView>, ProblemHttpResult>> CreateAsync(
         CreateCohortRequest request, CohortStore cohorts, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new List<InputError>();
@@ -87,7 +87,7 @@ internal static class CohortEndpoints
             ? TypedResults.Ok(view)
             : CohortGate.CohortMissing(cohortId);
 
-    private static async Task<Results<Ok<CohortView>, ProblemHttpResult>> ReplacePolicyAsync(
+    internal static async Task<Results<Ok<CohortView>, ProblemHttpResult>> ReplacePolicyAsync(
         long cohortId, [FromBody] JsonElement policy, CohortStore cohorts, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new List<InputError>();
@@ -100,47 +100,38 @@ internal static class CohortEndpoints
     }
 
     /// <summary>Maps <c>POST /cohorts/{id}/{list}</c> (add a pair) and <c>DELETE /cohorts/{id}/{list}?menteeId=&amp;mentorId=</c> (remove it).</summary>
-    private static void MapPairList(
-        RouteGroupBuilder group,
-        string list,
-        string verb,
-        Func<MatchingPolicy, IReadOnlyList<PersonPair>> pairsOf,
-        Func<MatchingPolicy, IReadOnlyList<PersonPair>, MatchingPolicy> withPairs)
+    private static void MapPairList(RouteGroupBuilder group, PairList list)
     {
-        group.MapPost($"/{{cohortId:long}}/{list}", async Task<Results<Ok<CohortView>, ProblemHttpResult>> (
-                long cohortId, PairRequest request, CohortStore cohorts, TimeProvider time, CancellationToken cancellationToken) =>
-            {
-                if (ReadPair(request.MenteeId, request.MentorId) is not { } pair)
-                {
-                    return MissingIds(request.MenteeId, request.MentorId);
-                }
-
-                // Adding a pair that is already listed changes nothing and is not an error.
-                return await EditAsync(
-                    cohortId, p => pairsOf(p).Contains(pair) ? null : withPairs(p, [.. pairsOf(p), pair]), cohorts, time, "", cancellationToken);
-            })
-            .WithSummary($"{verb} a (mentee, mentor) pair in a draft cohort's policy; run again to see the effect")
+        group.MapPost($"/{{cohortId:long}}/{list.Name}", (long cohortId, PairRequest request, CohortStore cohorts, TimeProvider time, CancellationToken cancellationToken) =>
+                AddPairAsync(cohortId, list, request, cohorts, time, cancellationToken))
+            .WithSummary($"{list.Verb} a (mentee, mentor) pair in a draft cohort's policy; run again to see the effect")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
 
-        group.MapDelete($"/{{cohortId:long}}/{list}", async Task<Results<Ok<CohortView>, ProblemHttpResult>> (
-                long cohortId, string? menteeId, string? mentorId, CohortStore cohorts, TimeProvider time, CancellationToken cancellationToken) =>
-            {
-                if (ReadPair(menteeId, mentorId) is not { } pair)
-                {
-                    return MissingIds(menteeId, mentorId);
-                }
-
-                return await EditAsync(
-                    cohortId,
-                    p => pairsOf(p).Contains(pair) ? withPairs(p, pairsOf(p).Where(q => q != pair).ToArray()) : null,
-                    cohorts,
-                    time,
-                    $"({pair.MenteeId}, {pair.MentorId}) is not in {list}",
-                    cancellationToken);
-            })
-            .WithSummary($"Remove a pair from a draft cohort's {list}")
+        group.MapDelete($"/{{cohortId:long}}/{list.Name}", (long cohortId, string? menteeId, string? mentorId, CohortStore cohorts, TimeProvider time, CancellationToken cancellationToken) =>
+                RemovePairAsync(cohortId, list, new PairRequest(menteeId, mentorId), cohorts, time, cancellationToken))
+            .WithSummary($"Remove a pair from a draft cohort's {list.Name}")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
     }
+
+    /// <summary>Adds a pair to a draft cohort's pins or forbids; adding a pair that is already listed changes nothing and is not an error.</summary>
+    internal static async Task<Results<Ok<CohortView>, ProblemHttpResult>> AddPairAsync(
+        long cohortId, PairList list, PairRequest request, CohortStore cohorts, TimeProvider time, CancellationToken cancellationToken) =>
+        ReadPair(request.MenteeId, request.MentorId) is { } pair
+            ? await EditAsync(cohortId, p => list.PairsOf(p).Contains(pair) ? null : list.WithPairs(p, [.. list.PairsOf(p), pair]), cohorts, time, "", cancellationToken)
+            : MissingIds(request.MenteeId, request.MentorId);
+
+    /// <summary>Removes a pair from a draft cohort's pins or forbids; 404 when it is not there.</summary>
+    internal static async Task<Results<Ok<CohortView>, ProblemHttpResult>> RemovePairAsync(
+        long cohortId, PairList list, PairRequest request, CohortStore cohorts, TimeProvider time, CancellationToken cancellationToken) =>
+        ReadPair(request.MenteeId, request.MentorId) is { } pair
+            ? await EditAsync(
+                cohortId,
+                p => list.PairsOf(p).Contains(pair) ? list.WithPairs(p, list.PairsOf(p).Where(q => q != pair).ToArray()) : null,
+                cohorts,
+                time,
+                $"({pair.MenteeId}, {pair.MentorId}) is not in {list.Name}",
+                cancellationToken)
+            : MissingIds(request.MenteeId, request.MentorId);
 
     /// <summary>Applies a policy edit and answers with the cohort; <paramref name="absent"/> is the 404 when an unchanged edit means "not there".</summary>
     private static async Task<Results<Ok<CohortView>, ProblemHttpResult>> EditAsync(

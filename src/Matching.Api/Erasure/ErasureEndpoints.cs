@@ -21,7 +21,7 @@ internal static class ErasureEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<ErasureReceipt>, ProblemHttpResult>> EraseAsync(
+    internal static async Task<Results<Ok<ErasureReceipt>, ProblemHttpResult>> EraseAsync(
         long cohortId, string personId, CohortStore cohorts, ErasureStore erasure, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await cohorts.StateAsync(cohortId, cancellationToken) == CohortState.Missing)

@@ -28,7 +28,7 @@ internal static class PairingEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<Publication>, ProblemHttpResult>> PublishAsync(
+    internal static async Task<Results<Created<Publication>, ProblemHttpResult>> PublishAsync(
         long cohortId, long runId, PairingStore pairings, TimeProvider time, CancellationToken cancellationToken)
     {
         var (publication, refusal, status) = await pairings.PublishAsync(cohortId, runId, time.GetUtcNow(), cancellationToken);
@@ -43,7 +43,7 @@ internal static class PairingEndpoints
         };
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<PairView>>, ProblemHttpResult>> ListAsync(long cohortId, PairingStore pairings, CancellationToken cancellationToken) =>
+    internal static async Task<Results<Ok<IReadOnlyList<PairView>>, ProblemHttpResult>> ListAsync(long cohortId, PairingStore pairings, CancellationToken cancellationToken) =>
         await pairings.ListAsync(cohortId, cancellationToken) is { } pairs
             ? TypedResults.Ok(pairs)
             : Problems.NotFound($"There is no cohort {cohortId}.");

@@ -12,7 +12,14 @@ internal sealed record Publication(long CohortId, long RunId, DateTimeOffset Pub
 /// <param name="MenteeId">Its mentee.</param>
 /// <param name="MentorId">Its mentor.</param>
 /// <param name="Credential">The secret; only its hash is stored, so it cannot be shown again (issue a new one instead).</param>
-internal sealed record PairCredential(long PairId, string MenteeId, string MentorId, string Credential);
+internal sealed record PairCredential(long PairId, string MenteeId, string MentorId, string Credential)
+{
+    /// <summary>
+    /// The pair's personal link: the web app's pair page with the credential in the fragment, which browsers never
+    /// send to the server, so the credential stays out of every request line and log. Empty once the pair ended.
+    /// </summary>
+    public string Link => Credential.Length == 0 ? "" : $"{PairLink.PagePath}#{Credential}";
+}
 
 /// <summary>A published pair as the coordinator sees it.</summary>
 /// <param name="PairId">The pair.</param>
@@ -23,4 +30,7 @@ internal sealed record PairCredential(long PairId, string MenteeId, string Mento
 /// <param name="Sessions">Sessions logged.</param>
 /// <param name="Minutes">Minutes logged.</param>
 /// <param name="CanLog">False once the pair ended (a member's data was erased).</param>
-internal sealed record PairView(long PairId, string MenteeId, string MentorId, int Score, IReadOnlyList<string> Differences, int Sessions, int Minutes, bool CanLog);
+/// <param name="PublishedAt">When the pair was published.</param>
+/// <param name="LastSessionOn">The day of its latest session, or null before the first.</param>
+internal sealed record PairView(
+    long PairId, string MenteeId, string MentorId, int Score, IReadOnlyList<string> Differences, int Sessions, int Minutes, bool CanLog, DateTimeOffset PublishedAt, DateOnly? LastSessionOn);

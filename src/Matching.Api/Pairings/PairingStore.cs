@@ -90,7 +90,8 @@ internal sealed partial class PairingStore(Db db, ILogger<PairingStore> logger)
 
         var rows = await connection.QueryAsync<PairRow>(
             """
-            SELECT p.id, p.mentee_id, p.mentor_id, p.score, p.ended_at,
+            SELECT p.id, p.mentee_id, p.mentor_id, p.score, p.ended_at, p.created_at,
+                   (SELECT max(s.held_on) FROM sessions s WHERE s.pair_id = p.id) AS last_session_on,
                    (SELECT count(*) FROM sessions s WHERE s.pair_id = p.id) AS sessions,
                    (SELECT coalesce(sum(s.minutes), 0) FROM sessions s WHERE s.pair_id = p.id) AS minutes,
                    (SELECT coalesce(group_concat(d.dimension, ';'), '') FROM pair_differences d WHERE d.pair_id = p.id) AS differences
@@ -98,7 +99,8 @@ internal sealed partial class PairingStore(Db db, ILogger<PairingStore> logger)
             """,
             new { cohortId });
         return rows.Select(r => new PairView(
-                r.Id, r.MenteeId, r.MentorId, (int)r.Score, r.Differences.Length == 0 ? [] : r.Differences.Split(';'), (int)r.Sessions, (int)r.Minutes, r.EndedAt is null))
+                r.Id, r.MenteeId, r.MentorId, (int)r.Score, r.Differences.Length == 0 ? [] : r.Differences.Split(';'), (int)r.Sessions, (int)r.Minutes, r.EndedAt is null,
+                DbText.ReadTime(r.CreatedAt), r.LastSessionOn is null ? null : DbText.ReadDate(r.LastSessionOn)))
             .ToArray();
     }
 
@@ -145,6 +147,10 @@ internal sealed partial class PairingStore(Db db, ILogger<PairingStore> logger)
         public long Score { get; init; }
 
         public string? EndedAt { get; init; }
+
+        public string CreatedAt { get; init; } = "";
+
+        public string? LastSessionOn { get; init; }
 
         public long Sessions { get; init; }
 

@@ -88,9 +88,16 @@ internal static class ParticipantEndpoints
             }
         }
 
+        return await StoreAsync(cohortId, roster, isCsv ? PeopleCsv.SourceName : PeopleJson.SourceName, people, time, cancellationToken);
+    }
+
+    /// <summary>Stores a checked roster as a draft cohort's people, replacing any before; an empty roster is refused.</summary>
+    internal static async Task<Results<Ok<PeopleLoaded>, ProblemHttpResult>> StoreAsync(
+        long cohortId, Roster roster, string source, PeopleStore people, TimeProvider time, CancellationToken cancellationToken)
+    {
         if (roster.People.Count == 0)
         {
-            return Problems.Invalid([new InputError(isCsv ? PeopleCsv.SourceName : PeopleJson.SourceName, null, null, "there are no people in the upload")]);
+            return Problems.Invalid([new InputError(source, null, null, "there are no people in the upload")]);
         }
 
         var state = await people.ReplaceAsync(cohortId, roster, time.GetUtcNow(), cancellationToken);
@@ -106,7 +113,7 @@ internal static class ParticipantEndpoints
             roster.AttributeColumns));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<PersonView>>, ProblemHttpResult>> ListAsync(long cohortId, PeopleStore people, CancellationToken cancellationToken) =>
+    internal static async Task<Results<Ok<IReadOnlyList<PersonView>>, ProblemHttpResult>> ListAsync(long cohortId, PeopleStore people, CancellationToken cancellationToken) =>
         await people.ListAsync(cohortId, cancellationToken) is { } list
             ? TypedResults.Ok(list)
             : CohortGate.CohortMissing(cohortId);

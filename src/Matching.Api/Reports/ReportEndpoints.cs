@@ -18,7 +18,7 @@ internal static class ReportEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<CohortReport>, ProblemHttpResult>> ReportAsync(long cohortId, ReportStore reports, CancellationToken cancellationToken) =>
+    internal static async Task<Results<Ok<CohortReport>, ProblemHttpResult>> ReportAsync(long cohortId, ReportStore reports, CancellationToken cancellationToken) =>
         await reports.ReportAsync(cohortId, cancellationToken) is { } report
             ? TypedResults.Ok(report)
             : Problems.NotFound($"There is no cohort {cohortId}.");

@@ -26,7 +26,7 @@ internal static class RunEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<RunView>, ProblemHttpResult>> RunAsync(
+    internal static async Task<Results<Created<RunView>, ProblemHttpResult>> RunAsync(
         long cohortId, Db db, RunStore runs, MatchingOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         MatchingProblem? problem;
@@ -63,13 +63,13 @@ internal static class RunEndpoints
         return TypedResults.Created($"/cohorts/{cohortId}/runs/{runId}", (await runs.GetAsync(cohortId, runId, cancellationToken))!);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<RunSummary>>, ProblemHttpResult>> ListAsync(
+    internal static async Task<Results<Ok<IReadOnlyList<RunSummary>>, ProblemHttpResult>> ListAsync(
         long cohortId, CohortStore cohorts, RunStore runs, CancellationToken cancellationToken) =>
         await cohorts.StateAsync(cohortId, cancellationToken) == CohortState.Missing
             ? CohortGate.CohortMissing(cohortId)
             : TypedResults.Ok(await runs.ListAsync(cohortId, cancellationToken));
 
-    private static async Task<Results<Ok<RunView>, ProblemHttpResult>> GetAsync(long cohortId, long runId, RunStore runs, CancellationToken cancellationToken) =>
+    internal static async Task<Results<Ok<RunView>, ProblemHttpResult>> GetAsync(long cohortId, long runId, RunStore runs, CancellationToken cancellationToken) =>
         await runs.GetAsync(cohortId, runId, cancellationToken) is { } run
             ? TypedResults.Ok(run)
             : Problems.NotFound($"Cohort {cohortId} has no run {runId}.");

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Dapper;
+using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -36,17 +36,14 @@ internal sealed class BearerAuthenticationHandler(
             return AuthenticateResult.Fail("The Authorization header must be 'Bearer <token>'.");
         }
 
-        var hash = Credentials.Hash(header[Prefix.Length..].Trim());
-        if (Credentials.SameHash(hash, coordinatorKey.Hash))
+        var token = header[Prefix.Length..].Trim();
+        if (Credentials.SameHash(Credentials.Hash(token), coordinatorKey.Hash))
         {
             return Success(new Claim(ClaimTypes.Role, Access.CoordinatorRole));
         }
 
-        await using var connection = await db.OpenAsync(Context.RequestAborted);
-        var pairId = await connection.ExecuteScalarAsync<long?>(
-            "SELECT id FROM pairs WHERE credential_hash = @hash", new { hash });
-        return pairId is { } id
-            ? Success(new Claim(ClaimTypes.Role, Access.PairLoggerRole), new Claim(Access.PairClaim, id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        return await PairLink.FindPairAsync(db, token, Context.RequestAborted) is { } id
+            ? Success(new Claim(ClaimTypes.Role, Access.PairLoggerRole), new Claim(Access.PairClaim, PairLink.ClaimValue(id)))
             : AuthenticateResult.Fail("The token is not a valid key or credential.");
     }
 

@@ -29,10 +29,10 @@ internal static class SessionEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<Topic>>, ProblemHttpResult>> TopicsAsync(long pairId, SessionStore sessions, CancellationToken cancellationToken) =>
+    internal static async Task<Results<Ok<IReadOnlyList<Topic>>, ProblemHttpResult>> TopicsAsync(long pairId, SessionStore sessions, CancellationToken cancellationToken) =>
         await sessions.TopicsAsync(pairId, cancellationToken) is { } topics ? TypedResults.Ok(topics) : PairMissing(pairId);
 
-    private static async Task<Results<Created<SessionView>, ProblemHttpResult>> AddAsync(
+    internal static async Task<Results<Created<SessionView>, ProblemHttpResult>> AddAsync(
         long pairId, SessionRequest request, SessionStore sessions, TimeProvider time, CancellationToken cancellationToken)
     {
         var (entry, problem) = await CheckAsync(pairId, request, sessions, time, cancellationToken);
@@ -47,13 +47,13 @@ internal static class SessionEndpoints
             : Refuse(outcome, pairId, sessionId);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<SessionView>>, ProblemHttpResult>> ListAsync(long pairId, SessionStore sessions, CancellationToken cancellationToken) =>
+    internal static async Task<Results<Ok<IReadOnlyList<SessionView>>, ProblemHttpResult>> ListAsync(long pairId, SessionStore sessions, CancellationToken cancellationToken) =>
         await sessions.ListAsync(pairId, cancellationToken) is { } list ? TypedResults.Ok(list) : PairMissing(pairId);
 
-    private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> GetAsync(long pairId, long sessionId, SessionStore sessions, CancellationToken cancellationToken) =>
+    internal static async Task<Results<Ok<SessionView>, ProblemHttpResult>> GetAsync(long pairId, long sessionId, SessionStore sessions, CancellationToken cancellationToken) =>
         await sessions.GetAsync(pairId, sessionId, cancellationToken) is { } session ? TypedResults.Ok(session) : SessionMissing(pairId, sessionId);
 
-    private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> ReplaceAsync(
+    internal static async Task<Results<Ok<SessionView>, ProblemHttpResult>> ReplaceAsync(
         long pairId, long sessionId, SessionRequest request, SessionStore sessions, TimeProvider time, CancellationToken cancellationToken)
     {
         var (entry, problem) = await CheckAsync(pairId, request, sessions, time, cancellationToken);
@@ -68,7 +68,7 @@ internal static class SessionEndpoints
             : Refuse(outcome, pairId, sessionId);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long pairId, long sessionId, SessionStore sessions, CancellationToken cancellationToken)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long pairId, long sessionId, SessionStore sessions, CancellationToken cancellationToken)
     {
         var outcome = await sessions.DeleteAsync(pairId, sessionId, cancellationToken);
         return outcome == SessionWrite.Done ? TypedResults.NoContent() : Refuse(outcome, pairId, sessionId);
