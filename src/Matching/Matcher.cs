@@ -73,24 +73,17 @@ public static class Matcher
         var anyMentor = TopCandidates.Find(index, open, 0, 1, null, cancellationToken);
         var activeMentees = Enumerable.Range(0, open.Length).Where(k => anyMentor[k].Length > 0).Select(k => open[k]).ToArray();
 
-        AssignmentFigures WithoutCohortRules() =>
-            Figures(problem.WithPolicy(policy with { MinCoverage = new Dictionary<string, int>(), MaxPairsPerMentorDepartment = null }), options, cancellationToken);
+        // The pair rules alone, by the flow: the answer without cohort rules, and with them their bound,
+        // or their answer too when it already meets them.
+        var (assigned, status, bound, search, outcome) = SolveByFlow(compiled, policy, index, solver, limits, ledger, activeMentees, pins, current.FeasibleMentor, cancellationToken);
+        (PricingSearch Search, PricingSearch.Outcome Outcome)? flow = (search, outcome);
+        if (policy.HasCohortRules && !(status == MatchStatus.Optimal && CohortRuleCheck.Holds(compiled, policy, WithPins(compiled, pins, activeMentees, assigned))))
+        {
+            var pairRulesOptimum = status == MatchStatus.Optimal ? FiguresOf(compiled, current, WithPins(compiled, pins, activeMentees, assigned)) : null;
+            AssignmentFigures WithoutCohortRules() => pairRulesOptimum
+                ?? Figures(problem.WithPolicy(policy with { MinCoverage = new Dictionary<string, int>(), MaxPairsPerMentorDepartment = null }), options, cancellationToken);
 
-        int[] assigned;
-        MatchStatus status;
-        ObjectiveBound? bound;
-        (PricingSearch Search, PricingSearch.Outcome Outcome)? flow = null;
-        if (policy.HasCohortRules
-            && SolveByFlow(compiled, policy, index, solver, limits, ledger, activeMentees, pins, current.FeasibleMentor, cancellationToken) is var unconstrained
-            && unconstrained.Status == MatchStatus.Optimal
-            && CohortRuleCheck.Holds(compiled, policy, WithPins(compiled, pins, activeMentees, unconstrained.MentorOf)))
-        {
-            // The best assignment under the pair rules alone meets the cohort rules: it is the best under them too.
-            (assigned, status, bound) = (unconstrained.MentorOf, MatchStatus.Optimal, null);
-            flow = (unconstrained.Search, unconstrained.Outcome);
-        }
-        else if (policy.HasCohortRules)
-        {
+            flow = null;
             var cohort = new CohortRuleSolver(compiled, policy, limits, options)
                 .Solve(activeMentees, index, pins.RemainingCapacity, pins.Pairs, current.FeasibleMentor, current.IsCurrent, WithoutCohortRules, cancellationToken);
             ledger.Record(cohort.Pairs);
@@ -100,11 +93,6 @@ public static class Matcher
             }
 
             (assigned, status, bound) = (cohort.MentorOf, cohort.Status, cohort.Bound);
-        }
-        else
-        {
-            (assigned, status, bound, var search, var outcome) = SolveByFlow(compiled, policy, index, solver, limits, ledger, activeMentees, pins, current.FeasibleMentor, cancellationToken);
-            flow = (search, outcome);
         }
 
         var mentorOf = WithPins(compiled, pins, activeMentees, assigned);
@@ -161,6 +149,14 @@ public static class Matcher
             Kept = kept,
             CurrentPairsNotKept = current.NotKept(mentorOf, status),
         };
+    }
+
+    /// <summary>An assignment's figures (every mentee's mentor, pins included); the lowest score is left out, as only fairness asks for it.</summary>
+    private static AssignmentFigures FiguresOf(CompiledProblem compiled, CurrentPairs current, int[] mentorOf)
+    {
+        var matched = Enumerable.Range(0, mentorOf.Length).Where(k => mentorOf[k] >= 0).ToArray();
+        return new AssignmentFigures(
+            MatchStatus.Optimal, matched.Length, matched.Count(k => current.IsCurrent(k, mentorOf[k])), null, matched.Sum(k => (long)compiled.Explain(k, mentorOf[k]).Score));
     }
 
     private static int[] WithPins(CompiledProblem compiled, PinnedAssignment pins, int[] activeMentees, int[] assigned)

@@ -19,6 +19,7 @@ internal struct MentorCursor
     private readonly int _slotWeight;
     private readonly int _minShared;
     private readonly int _maxSetScore;
+    private readonly bool _scoresSets;
     private readonly MentorPrices? _prices;
     private readonly int _minScore;
     private readonly ulong[]? _bucketSlots;
@@ -48,6 +49,8 @@ internal struct MentorCursor
         _slotWeight = problem.SharedSlotWeight;
         _minShared = problem.MinSharedSlots;
         _maxSetScore = problem.MenteeMaxSetScore(mentee);
+        // Set columns need a look at each bucket only when they can score or must share a value.
+        _scoresSets = _maxSetScore > 0 || problem.HasRequiredSets;
         _bucketSlots = index.BucketSlots;
         _menteeSlotWord = problem.MenteeSlots(mentee)[0];
         _rank = -1;
@@ -108,7 +111,7 @@ internal struct MentorCursor
                 var shared = _bucketSlots is null
                     ? _index.Problem.SharedSlotCount(_mentee, _index.Representative(bucket))
                     : BitOperations.PopCount(_menteeSlotWord & _bucketSlots[bucket]);
-                var setScore = _maxSetScore == 0 && !_index.HasRequiredSets ? 0 : _index.Problem.SetScoreIfShared(_mentee, _index.Representative(bucket));
+                var setScore = _scoresSets ? _index.Problem.SetScoreIfShared(_mentee, _index.Representative(bucket)) : 0;
                 if (setScore < 0)
                 {
                     continue;

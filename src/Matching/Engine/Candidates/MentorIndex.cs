@@ -114,9 +114,6 @@ internal sealed class MentorIndex
 
     public CompiledProblem Problem { get; }
 
-    /// <summary>True when the policy has <c>requireSame</c> columns, which every bucket must be checked against.</summary>
-    internal bool HasRequiredSets => Problem.HasRequiredSets;
-
     /// <summary>Mentors, profile by profile, bucket by bucket, by rising grade within a bucket.</summary>
     internal int[] Members { get; }
 
