@@ -8,9 +8,11 @@ using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Participants;
 using Mentoring.Matching.Api.Reports;
 using Mentoring.Matching.Api.Runs;
+using Mentoring.Matching.Api.Schemes;
 using Mentoring.Matching.Api.Security;
 using Mentoring.Matching.Api.Sessions;
 using Mentoring.Matching.Api.Storage;
+using Mentoring.Matching.Api.Withdrawals;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Data.Sqlite;
@@ -39,6 +41,7 @@ internal static class ApiServices
         services.AddSingleton(sp => new Db(ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>())));
         services.AddSingleton<Migrator>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SchemeStore>();
         services.AddSingleton<CohortStore>();
         services.AddSingleton<PeopleStore>();
         services.AddSingleton<RunStore>();
@@ -46,6 +49,7 @@ internal static class ApiServices
         services.AddSingleton<SessionStore>();
         services.AddSingleton<ReportStore>();
         services.AddSingleton<ErasureStore>();
+        services.AddSingleton<WithdrawalStore>();
         services.AddSingleton(sp => new MatchingOptions
         {
             TimeLimit = TimeSpan.FromSeconds(sp.GetRequiredService<IConfiguration>().GetValue(RunTimeLimitKey, 120)),

@@ -6,9 +6,11 @@ using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Participants;
 using Mentoring.Matching.Api.Reports;
 using Mentoring.Matching.Api.Runs;
+using Mentoring.Matching.Api.Schemes;
 using Mentoring.Matching.Api.Security;
 using Mentoring.Matching.Api.Sessions;
 using Mentoring.Matching.Api.Web;
+using Mentoring.Matching.Api.Withdrawals;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -43,10 +45,12 @@ if (app.PublishesApiReference())
     app.MapScalarApiReference().AllowAnonymous();
 }
 
+app.MapSchemes();
 app.MapCohorts();
 app.MapParticipants();
 app.MapRuns();
 app.MapPairings();
+app.MapWithdrawals();
 app.MapSessions();
 app.MapReports();
 app.MapErasure();

@@ -33,7 +33,8 @@ public sealed class PublishedCohortFactory : ApiFactory, IAsyncLifetime
         .Replace("{run}", RunId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{pair}", (string?)Pairs[pair]!["pairId"]!.ToString(), StringComparison.Ordinal)
         .Replace("{session}", "999999", StringComparison.Ordinal)
-        .Replace("{person}", "M1", StringComparison.Ordinal);
+        .Replace("{person}", "M1", StringComparison.Ordinal)
+            .Replace("{scheme}", "1", StringComparison.Ordinal);
 
     public HttpClient Logger(int pair) => WithToken((string)Pairs[pair]!["credential"]!);
 }
@@ -130,6 +131,7 @@ public sealed class AccessTests(PublishedCohortFactory factory) : IClassFixture<
             .Replace("{run}", "1", StringComparison.Ordinal)
             .Replace("{pair}", Published.Publication["pairs"]![0]!["pairId"]!.ToString(), StringComparison.Ordinal)
             .Replace("{session}", "999999", StringComparison.Ordinal)
-            .Replace("{person}", "M1", StringComparison.Ordinal);
+            .Replace("{person}", "M1", StringComparison.Ordinal)
+            .Replace("{scheme}", "1", StringComparison.Ordinal);
     }
 }

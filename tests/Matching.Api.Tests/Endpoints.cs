@@ -3,9 +3,12 @@ namespace Mentoring.Matching.Api.Tests;
 /// <summary>Every endpoint of the API, with who may call it. Tests check this list against the app's own routes.</summary>
 internal static class Endpoints
 {
-    /// <summary>Method, path template ({cohort}, {run}, {pair}, {session}, {person} filled in by tests), and whether a pair credential may call it.</summary>
+    /// <summary>Method, path template ({scheme}, {cohort}, {run}, {pair}, {session}, {person} filled in by tests), and whether a pair credential may call it.</summary>
     public static readonly (string Method, string Path, bool PairMay)[] All =
     [
+        ("POST", "/schemes", false),
+        ("GET", "/schemes", false),
+        ("GET", "/schemes/{scheme}", false),
         ("POST", "/cohorts", false),
         ("GET", "/cohorts", false),
         ("GET", "/cohorts/{cohort}", false),
@@ -23,6 +26,9 @@ internal static class Endpoints
         ("POST", "/cohorts/{cohort}/runs/{run}/publish", false),
         ("GET", "/cohorts/{cohort}/pairs", false),
         ("POST", "/cohorts/{cohort}/pairs/{pair}/credential", false),
+        ("POST", "/cohorts/{cohort}/pairs/{pair}/end", false),
+        ("PUT", "/cohorts/{cohort}/pairs/{pair}/lock", false),
+        ("DELETE", "/cohorts/{cohort}/pairs/{pair}/lock", false),
         ("GET", "/cohorts/{cohort}/report", false),
         ("GET", "/pairs/{pair}/topics", true),
         ("POST", "/pairs/{pair}/sessions", true),
@@ -45,7 +51,9 @@ internal static class Endpoints
     /// <summary>A request body that is valid JSON for the endpoint (for writes that take one).</summary>
     public static HttpContent? Body(string method, string path) => (method, Shape(path)) switch
     {
+        ("POST", "/schemes") => Http.Json("""{ "name": "Reverse mentoring" }"""),
         ("POST", "/cohorts") => Http.Json(Scenario.CohortBody(TestData.TinyPolicy)),
+        ("POST", "/cohorts/{}/pairs/{}/end") => Http.Json("""{ "reason": "other" }"""),
         ("PUT", "/cohorts/{}/policy") => Http.Json(TestData.TinyPolicy),
         ("POST", "/cohorts/{}/pins") or ("POST", "/cohorts/{}/forbids") => Http.Json("""{ "menteeId": "M1", "mentorId": "T1" }"""),
         ("PUT", "/cohorts/{}/people") => Http.Csv(TestData.TinyPeople),

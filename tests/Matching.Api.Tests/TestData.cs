@@ -18,6 +18,26 @@ internal static class TestData
 
     public const string TinyPolicy = """{ "dimensions": { "gender": 1 } }""";
 
+    /// <summary>
+    /// A cohort for withdrawals, worked by hand. Scores are 1 for differing on gender plus 1 per shared slot. The
+    /// optimum pairs M1–T1 (2), M2–T2 (2) and M3–T3 (3: two shared slots); M1–T4 is forbidden. When T1 withdraws,
+    /// keeping M3–T3 would leave M1 unmatched, so the re-match moves M3 to T4 and gives M1 T3: three matched, M2–T2
+    /// kept, total 6.
+    /// </summary>
+    public const string RematchPeople = """
+        id,name,role,grade,department,manager_id,capacity,availability,gender
+        M1,"Okafor, Ada",mentee,9,Medicine,,,mon-am,female
+        M2,Ben Li,mentee,9,Physics,,,mon-am,male
+        M3,Cy Moss,mentee,9,Law,,,mon-am;tue-am,female
+        T1,Cal Roy,mentor,3,Chemistry,,1,mon-am,male
+        T2,Dee Shah,mentor,3,History,,1,mon-am,female
+        T3,Eli Park,mentor,3,Music,,1,mon-am;tue-am,male
+        T4,Fin Hale,mentor,3,Art,,1,mon-am,male
+
+        """;
+
+    public const string RematchPolicy = """{ "dimensions": { "gender": 1 }, "forbiddenPairs": [["M1", "T4"]] }""";
+
     /// <summary>The contract's small example (12 mentees, 40 mentors): its optimum matches 9 with a total of 82.</summary>
     public static string SmallPeople => File.ReadAllText(Path.Combine(ExamplesFolder, "small-default", "people.csv"));
 

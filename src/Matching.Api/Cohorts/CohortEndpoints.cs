@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mentoring.Matching.Api.Errors;
+using Mentoring.Matching.Api.Schemes;
 using Mentoring.Matching.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -9,8 +10,6 @@ namespace Mentoring.Matching.Api.Cohorts;
 /// <summary>Cohorts: create, list, read, and change the policy (pins and forbids included) while still a draft.</summary>
 internal static class CohortEndpoints
 {
-    private const int MaxNameLength = 200;
-
     public static IEndpointRouteBuilder MapCohorts(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/cohorts")
@@ -34,18 +33,10 @@ internal static class CohortEndpoints
     }
 
     internal static async Task<Results<Created<CohortView>, ProblemHttpResult>> CreateAsync(
-        CreateCohortRequest request, CohortStore cohorts, TimeProvider time, CancellationToken cancellationToken)
+        CreateCohortRequest request, CohortStore cohorts, SchemeStore schemes, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new List<InputError>();
-        var name = request.Name?.Trim() ?? "";
-        if (name.Length == 0)
-        {
-            errors.Add(Problems.RequestError("name", "the cohort needs a name"));
-        }
-        else if (name.Length > MaxNameLength)
-        {
-            errors.Add(Problems.RequestError("name", $"must be at most {MaxNameLength} characters"));
-        }
+        var name = NameField.Read(request.Name, "cohort", errors);
 
         if (request.StartsOn is null)
         {
@@ -69,12 +60,17 @@ internal static class CohortEndpoints
             errors.Add(Problems.RequestError("policy", "the matching policy is required (the contract's policy.json)"));
         }
 
+        if (request.SchemeId is { } schemeId && await schemes.GetAsync(schemeId, cancellationToken) is null)
+        {
+            errors.Add(Problems.RequestError("schemeId", $"there is no scheme {schemeId}"));
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
-        var id = await cohorts.CreateAsync(name, request.StartsOn!.Value, request.EndsOn!.Value, policy!, time.GetUtcNow(), cancellationToken);
+        var id = await cohorts.CreateAsync(name, request.StartsOn!.Value, request.EndsOn!.Value, policy!, request.SchemeId, time.GetUtcNow(), cancellationToken);
         var view = (await cohorts.GetAsync(id, cancellationToken))!;
         return TypedResults.Created($"/cohorts/{id}", view);
     }

@@ -7,7 +7,8 @@ namespace Mentoring.Matching.Api.Cohorts;
 /// <param name="StartsOn">The first day of the cohort (ISO date).</param>
 /// <param name="EndsOn">The last day of the cohort (ISO date), not before <paramref name="StartsOn"/>.</param>
 /// <param name="Policy">The matching policy, exactly as the contract's <c>policy.json</c>.</param>
-internal sealed record CreateCohortRequest(string? Name, DateOnly? StartsOn, DateOnly? EndsOn, JsonElement? Policy);
+/// <param name="SchemeId">The scheme it belongs to, if any: its runs never propose a pair published in the scheme's earlier cohorts.</param>
+internal sealed record CreateCohortRequest(string? Name, DateOnly? StartsOn, DateOnly? EndsOn, JsonElement? Policy, long? SchemeId = null);
 
 /// <summary>A cohort as the API shows it.</summary>
 /// <param name="Id">The cohort's id.</param>
@@ -18,7 +19,8 @@ internal sealed record CreateCohortRequest(string? Name, DateOnly? StartsOn, Dat
 /// <param name="Policy">The matching policy in the contract's form, every field spelt out.</param>
 /// <param name="People">How many people are loaded, by role, and their attribute columns.</param>
 /// <param name="Topics">The topics its sessions can cover.</param>
-/// <param name="PublishedRunId">The run whose pairs were published, once published.</param>
+/// <param name="PublishedRunId">The run whose pairs are the cohort's pairings now, once published (a re-match replaces it).</param>
+/// <param name="SchemeId">The scheme it belongs to, or null.</param>
 /// <param name="CreatedAt">When it was created.</param>
 /// <param name="UpdatedAt">When its policy or people last changed.</param>
 internal sealed record CohortView(
@@ -31,6 +33,7 @@ internal sealed record CohortView(
     PeopleSummary People,
     IReadOnlyList<Topic> Topics,
     long? PublishedRunId,
+    long? SchemeId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 

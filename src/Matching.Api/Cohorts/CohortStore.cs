@@ -19,7 +19,7 @@ internal sealed class CohortStore(Db db)
 {
     private const string SelectCohorts = """
         SELECT c.id, c.name, c.starts_on, c.ends_on, c.policy_json, c.attribute_columns_json, c.published_run_id,
-               c.published_at, c.created_at, c.updated_at,
+               c.published_at, c.scheme_id, c.created_at, c.updated_at,
                (SELECT count(*) FROM people p WHERE p.cohort_id = c.id) AS total,
                (SELECT count(*) FROM people p WHERE p.cohort_id = c.id AND p.role = 'mentee') AS mentees,
                (SELECT count(*) FROM people p WHERE p.cohort_id = c.id AND p.role = 'mentor') AS mentors
@@ -27,7 +27,8 @@ internal sealed class CohortStore(Db db)
         """;
 
     /// <summary>Creates a draft cohort with the scheme's topics and returns its id.</summary>
-    public async Task<long> CreateAsync(string name, DateOnly startsOn, DateOnly endsOn, MatchingPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<long> CreateAsync(
+        string name, DateOnly startsOn, DateOnly endsOn, MatchingPolicy policy, long? schemeId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (connection, transaction) = await db.BeginWriteAsync(cancellationToken);
         await using (connection)
@@ -36,11 +37,11 @@ internal sealed class CohortStore(Db db)
             var at = DbText.Write(now);
             var id = await connection.ExecuteScalarAsync<long>(
                 """
-                INSERT INTO cohorts (name, starts_on, ends_on, policy_json, created_at, updated_at)
-                VALUES (@name, @startsOn, @endsOn, @policy, @at, @at)
+                INSERT INTO cohorts (name, starts_on, ends_on, policy_json, scheme_id, created_at, updated_at)
+                VALUES (@name, @startsOn, @endsOn, @policy, @schemeId, @at, @at)
                 RETURNING id
                 """,
-                new { name, startsOn = DbText.Write(startsOn), endsOn = DbText.Write(endsOn), policy = PolicyJson.ToJson(policy), at },
+                new { name, startsOn = DbText.Write(startsOn), endsOn = DbText.Write(endsOn), policy = PolicyJson.ToJson(policy), schemeId, at },
                 transaction);
             await connection.ExecuteAsync(
                 "INSERT INTO topics (cohort_id, code, label, position) VALUES (@id, @Code, @Label, @Position)",
@@ -137,6 +138,8 @@ internal sealed class CohortStore(Db db)
 
         public string? PublishedAt { get; init; }
 
+        public long? SchemeId { get; init; }
+
         public string CreatedAt { get; init; } = "";
 
         public string UpdatedAt { get; init; } = "";
@@ -160,6 +163,7 @@ internal sealed class CohortStore(Db db)
                 new PeopleSummary((int)Total, (int)Mentees, (int)Mentors, JsonSerializer.Deserialize<string[]>(AttributeColumnsJson) ?? []),
                 topics.ToArray(),
                 PublishedRunId,
+                SchemeId,
                 DbText.ReadTime(CreatedAt),
                 DbText.ReadTime(UpdatedAt));
         }

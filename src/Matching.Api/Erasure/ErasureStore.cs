@@ -3,13 +3,14 @@ using System.Text.Json;
 using Dapper;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Storage;
+using Mentoring.Matching.Api.Withdrawals;
 
 namespace Mentoring.Matching.Api.Erasure;
 
 /// <summary>What an erasure did.</summary>
 /// <param name="CohortId">The cohort.</param>
 /// <param name="ErasedAt">When.</param>
-/// <param name="PairsEnded">Published pairs the person was in: ended, their credential revoked, their free-text topics removed.</param>
+/// <param name="PairsEnded">Published pairs the person was in: ended, their credential revoked, their free-text topics and end notes removed.</param>
 /// <param name="PinsAndForbidsDropped">Pinned or forbidden pairs naming the person, removed from the policy.</param>
 /// <param name="RunsRedacted">Stored runs whose records named the person, now naming a pseudonym instead.</param>
 internal sealed record ErasureReceipt(long CohortId, DateTimeOffset ErasedAt, int PairsEnded, int PinsAndForbidsDropped, int RunsRedacted);
@@ -42,7 +43,7 @@ internal sealed partial class ErasureStore(Db db, ILogger<ErasureStore> logger)
             var at = DbText.Write(now);
             var blankAttributes = JsonSerializer.Serialize(
                 (JsonSerializer.Deserialize<Dictionary<string, string>>(attributesJson) ?? []).ToDictionary(a => a.Key, _ => ""));
-            var ids = new { cohortId, personId, pseudonym, at };
+            var ids = new { cohortId, personId, pseudonym, at, erased = EndReasons.Erased };
             await connection.ExecuteAsync(
                 """
                 UPDATE people SET person_id = @pseudonym, name = '', grade = NULL, department = '', availability = '', capacity = 0,
@@ -88,7 +89,8 @@ internal sealed partial class ErasureStore(Db db, ILogger<ErasureStore> logger)
                 """
                 UPDATE pairs SET mentee_id = CASE WHEN mentee_id = @personId THEN @pseudonym ELSE mentee_id END,
                                  mentor_id = CASE WHEN mentor_id = @personId THEN @pseudonym ELSE mentor_id END,
-                                 credential_hash = NULL, ended_at = coalesce(ended_at, @at)
+                                 credential_hash = NULL, ended_at = coalesce(ended_at, @at), end_reason = coalesce(end_reason, @erased),
+                                 end_note = NULL, locked = 0
                 WHERE cohort_id = @cohortId AND (mentee_id = @personId OR mentor_id = @personId)
                 """,
                 ids,

@@ -3,6 +3,7 @@ using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Runs;
 using Mentoring.Matching.Api.Security;
 using Mentoring.Matching.Api.Storage;
+using Mentoring.Matching.Api.Withdrawals;
 
 namespace Mentoring.Matching.Api.Pairings;
 
@@ -17,9 +18,13 @@ internal enum PublishRefusal
 }
 
 /// <summary>Published pairs in SQLite, with their logging credentials stored only as hashes.</summary>
-internal sealed partial class PairingStore(Db db, ILogger<PairingStore> logger)
+internal sealed partial class PairingStore(Db db, TimeProvider time, ILogger<PairingStore> logger)
 {
-    /// <summary>Makes one run's pairs the cohort's pairings, in one transaction; or says why not.</summary>
+    /// <summary>
+    /// Makes one run's pairs the cohort's pairings, in one transaction; or says why not. On a published cohort the run
+    /// is a re-match: pairs it keeps keep their id, credential and sessions, live pairs it moves end as
+    /// <c>rematched</c>, and only its new pairs get credentials.
+    /// </summary>
     public async Task<(Publication? Publication, PublishRefusal? Refusal, string? Status)> PublishAsync(
         long cohortId, long runId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -27,12 +32,17 @@ internal sealed partial class PairingStore(Db db, ILogger<PairingStore> logger)
         await using (connection)
         await using (transaction)
         {
-            switch (await CohortGate.StateAsync(connection, transaction, cohortId))
+            var state = await CohortGate.StateAsync(connection, transaction, cohortId);
+            if (state == CohortState.Missing)
             {
-                case CohortState.Missing:
-                    return (null, PublishRefusal.CohortMissing, null);
-                case CohortState.Published:
-                    return (null, PublishRefusal.AlreadyPublished, null);
+                return (null, PublishRefusal.CohortMissing, null);
+            }
+
+            var publishedRunId = await connection.ExecuteScalarAsync<long?>(
+                "SELECT published_run_id FROM cohorts WHERE id = @cohortId", new { cohortId }, transaction);
+            if (publishedRunId == runId)
+            {
+                return (null, PublishRefusal.AlreadyPublished, null);
             }
 
             if (await RunStore.ResultAsync(connection, transaction, cohortId, runId) is not var (result, inputHash))
@@ -45,14 +55,27 @@ internal sealed partial class PairingStore(Db db, ILogger<PairingStore> logger)
                 return (null, PublishRefusal.NotPublishable, result.Status);
             }
 
-            if (await CohortProblem.CurrentHashAsync(connection, transaction, cohortId) != inputHash)
+            // A run older than the pairing in force was made against other pairs, even when the input looks the same again.
+            if (runId < publishedRunId || await CohortProblem.CurrentHashAsync(connection, transaction, cohortId) != inputHash)
             {
                 return (null, PublishRefusal.Stale, null);
             }
 
             var at = DbText.Write(now);
+            var live = (await connection.QueryAsync<(long Id, string MenteeId, string MentorId)>(
+                    "SELECT id, mentee_id, mentor_id FROM pairs WHERE cohort_id = @cohortId AND ended_at IS NULL ORDER BY id", new { cohortId }, transaction))
+                .ToArray();
+            var proposed = result.Pairs.Select(p => (p.MenteeId, p.MentorId)).ToHashSet();
+            var kept = live.Where(p => proposed.Contains((p.MenteeId, p.MentorId))).ToArray();
+            var moved = live.Except(kept).Select(p => p.Id).ToArray();
+            await connection.ExecuteAsync(
+                "UPDATE pairs SET ended_at = @at, end_reason = @reason, credential_hash = NULL, locked = 0 WHERE id = @id",
+                moved.Select(id => new { id, at, reason = EndReasons.Rematched }),
+                transaction);
+
+            var keptKeys = kept.Select(p => (p.MenteeId, p.MentorId)).ToHashSet();
             var credentials = new List<PairCredential>();
-            foreach (var pair in result.Pairs)
+            foreach (var pair in result.Pairs.Where(p => !keptKeys.Contains((p.MenteeId, p.MentorId))))
             {
                 var credential = Credentials.NewToken();
                 var pairId = await connection.ExecuteScalarAsync<long>(
@@ -70,12 +93,12 @@ internal sealed partial class PairingStore(Db db, ILogger<PairingStore> logger)
             }
 
             await connection.ExecuteAsync(
-                "UPDATE cohorts SET published_run_id = @runId, published_at = @at, updated_at = @at WHERE id = @cohortId",
+                "UPDATE cohorts SET published_run_id = @runId, published_at = coalesce(published_at, @at), updated_at = @at WHERE id = @cohortId",
                 new { cohortId, runId, at },
                 transaction);
             await transaction.CommitAsync(cancellationToken);
-            LogPublished(cohortId, runId, credentials.Count);
-            return (new Publication(cohortId, runId, now, credentials), null, null);
+            LogPublished(cohortId, runId, credentials.Count, kept.Length, moved.Length);
+            return (new Publication(cohortId, runId, now, credentials, kept.Select(p => p.Id).ToArray(), moved), null, null);
         }
     }
 
@@ -90,7 +113,7 @@ internal sealed partial class PairingStore(Db db, ILogger<PairingStore> logger)
 
         var rows = await connection.QueryAsync<PairRow>(
             """
-            SELECT p.id, p.mentee_id, p.mentor_id, p.score, p.ended_at, p.created_at,
+            SELECT p.id, p.mentee_id, p.mentor_id, p.score, p.ended_at, p.end_reason, p.locked, p.created_at,
                    (SELECT max(s.held_on) FROM sessions s WHERE s.pair_id = p.id) AS last_session_on,
                    (SELECT count(*) FROM sessions s WHERE s.pair_id = p.id) AS sessions,
                    (SELECT coalesce(sum(s.minutes), 0) FROM sessions s WHERE s.pair_id = p.id) AS minutes,
@@ -100,8 +123,34 @@ internal sealed partial class PairingStore(Db db, ILogger<PairingStore> logger)
             new { cohortId });
         return rows.Select(r => new PairView(
                 r.Id, r.MenteeId, r.MentorId, (int)r.Score, r.Differences.Length == 0 ? [] : r.Differences.Split(';'), (int)r.Sessions, (int)r.Minutes, r.EndedAt is null,
-                DbText.ReadTime(r.CreatedAt), r.LastSessionOn is null ? null : DbText.ReadDate(r.LastSessionOn)))
+                DbText.ReadTime(r.CreatedAt), r.LastSessionOn is null ? null : DbText.ReadDate(r.LastSessionOn),
+                r.EndedAt is null ? null : DbText.ReadTime(r.EndedAt), r.EndReason, r.Locked))
             .ToArray();
+    }
+
+    /// <summary>
+    /// Locks or unlocks a live pair: a locked pair is pinned in the cohort's re-match runs. Null when the cohort has no
+    /// such pair, false when it has ended.
+    /// </summary>
+    public async Task<bool?> SetLockAsync(long cohortId, long pairId, bool locked, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = await db.BeginWriteAsync(cancellationToken);
+        await using (connection)
+        await using (transaction)
+        {
+            var endedAt = await connection.QuerySingleOrDefaultAsync<(long Id, string? EndedAt)?>(
+                "SELECT id, ended_at FROM pairs WHERE id = @pairId AND cohort_id = @cohortId", new { cohortId, pairId }, transaction);
+            if (endedAt is not { } pair || pair.EndedAt is not null)
+            {
+                return endedAt is null ? null : false;
+            }
+
+            await connection.ExecuteAsync("UPDATE pairs SET locked = @locked WHERE id = @pairId", new { pairId, locked }, transaction);
+            await connection.ExecuteAsync(
+                "UPDATE cohorts SET updated_at = @at WHERE id = @cohortId", new { cohortId, at = DbText.Write(time.GetUtcNow()) }, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
     }
 
     /// <summary>Replaces a live pair's credential (the old one stops working); null when the cohort has no such pair, "" when it ended.</summary>
@@ -133,8 +182,8 @@ internal sealed partial class PairingStore(Db db, ILogger<PairingStore> logger)
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cohort {CohortId} published run {RunId}: {Pairs} pairs")]
-    private partial void LogPublished(long cohortId, long runId, int pairs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cohort {CohortId} published run {RunId}: {Pairs} new pairs, {Kept} kept, {Ended} ended")]
+    private partial void LogPublished(long cohortId, long runId, int pairs, int kept, int ended);
 
     private sealed class PairRow
     {
@@ -147,6 +196,10 @@ internal sealed partial class PairingStore(Db db, ILogger<PairingStore> logger)
         public long Score { get; init; }
 
         public string? EndedAt { get; init; }
+
+        public string? EndReason { get; init; }
+
+        public bool Locked { get; init; }
 
         public string CreatedAt { get; init; } = "";
 

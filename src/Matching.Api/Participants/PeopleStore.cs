@@ -10,7 +10,7 @@ namespace Mentoring.Matching.Api.Participants;
 internal sealed class PeopleStore(Db db)
 {
     private const string SelectPeople = """
-        SELECT person_id, name, role, grade, department, manager_id, capacity, availability, attributes_json, erased_at
+        SELECT person_id, name, role, grade, department, manager_id, capacity, availability, attributes_json, erased_at, withdrawn_at
         FROM people WHERE cohort_id = @cohortId ORDER BY position
         """;
 
@@ -68,20 +68,20 @@ internal sealed class PeopleStore(Db db)
 
         var rows = await connection.QueryAsync<PersonRow>(SelectPeople, new { cohortId });
         return rows.Select(r => new PersonView(
-                r.PersonId, r.Name, r.Role, (int?)r.Grade, r.Department, r.ManagerId, (int)r.Capacity, Slots(r.Availability), Attributes(r.AttributesJson), r.ErasedAt is not null))
+                r.PersonId, r.Name, r.Role, (int?)r.Grade, r.Department, r.ManagerId, (int)r.Capacity, Slots(r.Availability), Attributes(r.AttributesJson), r.ErasedAt is not null, r.WithdrawnAt is not null))
             .ToArray();
     }
 
     /// <summary>
-    /// The roster the engine sees. Erased people stay in the org chart (others' reporting lines run through
-    /// them) but no longer take part.
+    /// The roster the engine sees. Erased and withdrawn people stay in the org chart (others' reporting lines run
+    /// through them) but no longer take part.
     /// </summary>
     public static async Task<Roster> RosterAsync(SqliteConnection connection, SqliteTransaction? transaction, long cohortId)
     {
         var columns = JsonSerializer.Deserialize<string[]>(await connection.ExecuteScalarAsync<string>(
             "SELECT attribute_columns_json FROM cohorts WHERE id = @cohortId", new { cohortId }, transaction) ?? "[]") ?? [];
         var rows = await connection.QueryAsync<PersonRow>(SelectPeople, new { cohortId }, transaction);
-        var people = rows.Select(r => r.ErasedAt is null
+        var people = rows.Select(r => r.ErasedAt is null && r.WithdrawnAt is null
                 ? new Person(r.PersonId, r.Name, ParseRole(r.Role), (int?)r.Grade, r.Department, r.ManagerId, (int)r.Capacity, Slots(r.Availability), Attributes(r.AttributesJson))
                 : new Person(r.PersonId, r.Name, ParticipantRole.None, null, r.Department, r.ManagerId, 0, [], Attributes(r.AttributesJson)))
             .ToArray();
@@ -129,5 +129,7 @@ internal sealed class PeopleStore(Db db)
         public string AttributesJson { get; init; } = "{}";
 
         public string? ErasedAt { get; init; }
+
+        public string? WithdrawnAt { get; init; }
     }
 }

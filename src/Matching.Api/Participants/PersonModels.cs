@@ -11,6 +11,7 @@ namespace Mentoring.Matching.Api.Participants;
 /// <param name="Availability">Slot tokens such as <c>mon-am</c>.</param>
 /// <param name="Attributes">Diversity attribute values by column.</param>
 /// <param name="Erased">True once the person's data was erased on request.</param>
+/// <param name="Withdrawn">True once the person withdrew from the cohort: they stay in the org chart but take no part.</param>
 internal sealed record PersonView(
     string Id,
     string Name,
@@ -21,7 +22,8 @@ internal sealed record PersonView(
     int Capacity,
     IReadOnlyList<string> Availability,
     IReadOnlyDictionary<string, string> Attributes,
-    bool Erased);
+    bool Erased,
+    bool Withdrawn);
 
 /// <summary>
 /// A person in a JSON upload (an array of these), the same fields as the contract's people.csv.

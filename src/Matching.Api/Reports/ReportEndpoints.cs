@@ -1,3 +1,4 @@
+using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Errors;
 using Mentoring.Matching.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,5 +22,5 @@ internal static class ReportEndpoints
     internal static async Task<Results<Ok<CohortReport>, ProblemHttpResult>> ReportAsync(long cohortId, ReportStore reports, CancellationToken cancellationToken) =>
         await reports.ReportAsync(cohortId, cancellationToken) is { } report
             ? TypedResults.Ok(report)
-            : Problems.NotFound($"There is no cohort {cohortId}.");
+            : CohortGate.CohortMissing(cohortId);
 }

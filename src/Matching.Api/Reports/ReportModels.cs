@@ -9,7 +9,8 @@ namespace Mentoring.Matching.Api.Reports;
 /// <param name="Status"><c>draft</c> or <c>published</c>.</param>
 /// <param name="Mentees">Mentees loaded.</param>
 /// <param name="Mentors">Mentors loaded.</param>
-/// <param name="PairsMade">Published pairs.</param>
+/// <param name="PairsMade">Published pairs, live or ended.</param>
+/// <param name="PairOutcomes">How many pairs are live and how many ended for each reason (never the notes).</param>
 /// <param name="Coverage">For each policy dimension, how many published pairs differ on it.</param>
 /// <param name="Sessions">Sessions held.</param>
 /// <param name="Minutes">Time spent in sessions; shown only once at least 5 sessions were held.</param>
@@ -21,6 +22,7 @@ internal sealed record CohortReport(
     string Mentees,
     string Mentors,
     string PairsMade,
+    IReadOnlyList<PairOutcome> PairOutcomes,
     IReadOnlyList<DimensionCoverage> Coverage,
     SessionFigures Sessions,
     MinuteFigures Minutes,
@@ -52,3 +54,8 @@ internal sealed record MinuteFigures(long? Total, double? MeanPerSession);
 /// <param name="Label">Its words.</param>
 /// <param name="Sessions">Sessions that covered it.</param>
 internal sealed record TopicCount(string Code, string Label, string Sessions);
+
+/// <summary>How many published pairs have an outcome.</summary>
+/// <param name="Outcome"><c>live</c>, or why they ended: <c>mentee-withdrew</c>, <c>mentor-withdrew</c>, <c>mismatch</c>, <c>other</c>, <c>rematched</c>, <c>erased</c>.</param>
+/// <param name="Pairs">Pairs with it.</param>
+internal sealed record PairOutcome(string Outcome, string Pairs);

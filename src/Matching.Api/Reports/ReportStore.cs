@@ -1,12 +1,16 @@
 using Dapper;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Storage;
+using Mentoring.Matching.Api.Withdrawals;
 
 namespace Mentoring.Matching.Api.Reports;
 
 /// <summary>Computes a cohort's report from aggregates in SQLite; nothing per person is read.</summary>
 internal sealed class ReportStore(Db db)
 {
+    /// <summary>The outcome of a pair that has not ended.</summary>
+    private const string LiveOutcome = "live";
+
     private static readonly (string Name, int From, int To)[] Bands = [("0", 0, 0), ("1-2", 1, 2), ("3-5", 3, 5), ("6+", 6, int.MaxValue)];
 
     /// <summary>The report, or null when there is no such cohort.</summary>
@@ -43,6 +47,9 @@ internal sealed class ReportStore(Db db)
                 """,
                 new { cohortId }))
             .ToDictionary(t => t.Topic, t => t.Sessions);
+        var endings = (await connection.QueryAsync<(string? Reason, long Pairs)>(
+                "SELECT end_reason, count(*) FROM pairs WHERE cohort_id = @cohortId GROUP BY end_reason", new { cohortId }))
+            .ToDictionary(e => e.Reason ?? LiveOutcome, e => e.Pairs);
         var policy = (await CohortStore.PolicyAsync(connection, null, cohortId))!;
         var topics = await CohortStore.TopicsAsync(connection, null, cohortId);
 
@@ -50,6 +57,8 @@ internal sealed class ReportStore(Db db)
         var bandCounts = Bands.Select(b => (long)sessionsPerPair.Count(n => n >= b.From && n <= b.To)).ToArray();
         var bandShown = SmallCounts.ShowPartition(bandCounts);
         var enoughSessions = held >= SmallCounts.Threshold;
+        string[] outcomes = [LiveOutcome, .. EndReasons.All];
+        var outcomeShown = SmallCounts.ShowPartition(outcomes.Select(o => endings.GetValueOrDefault(o)).ToArray());
         return new CohortReport(
             cohortId,
             found.Name,
@@ -57,6 +66,7 @@ internal sealed class ReportStore(Db db)
             SmallCounts.Show(roles.GetValueOrDefault("mentee")),
             SmallCounts.Show(roles.GetValueOrDefault("mentor")),
             SmallCounts.Show(pairs),
+            outcomes.Select((o, i) => new PairOutcome(o, outcomeShown[i])).ToArray(),
             policy.Dimensions.Keys.Select(d => new DimensionCoverage(d, SmallCounts.Show(differing.GetValueOrDefault(d)))).ToArray(),
             new SessionFigures(
                 SmallCounts.Show(held),

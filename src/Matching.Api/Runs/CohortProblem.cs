@@ -4,7 +4,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Mentoring.Matching.Api.Runs;
 
-/// <summary>The matching problem a cohort poses now: its stored people and policy, checked by the library.</summary>
+/// <summary>
+/// The matching problem a cohort poses now: its stored people and policy with what its life adds (see
+/// <see cref="RunPolicy"/>), checked by the library.
+/// </summary>
 internal static class CohortProblem
 {
     /// <summary>The problem, or null when no people are loaded.</summary>
@@ -19,7 +22,7 @@ internal static class CohortProblem
 
         var policy = await CohortStore.PolicyAsync(connection, transaction, cohortId)
             ?? throw new InvalidOperationException($"Cohort {cohortId} has no policy.");
-        return MatchingProblem.Create(roster, policy);
+        return MatchingProblem.Create(roster, await RunPolicy.ForAsync(connection, transaction, cohortId, roster, policy));
     }
 
     /// <summary>The hash of the cohort's current input, or null when it cannot be matched as it stands.</summary>

@@ -63,7 +63,8 @@ internal sealed partial class RunStore(Db db, ILogger<RunStore> logger)
         }
 
         var current = await CohortProblem.CurrentHashAsync(connection, null, cohortId);
-        return new RunView(row.Id, row.CohortId, DbText.ReadTime(row.CreatedAt), row.ElapsedMs, row.InputHash != current, row.Published, ReadResult(row.ResultJson));
+        var result = ReadResult(row.ResultJson);
+        return new RunView(row.Id, row.CohortId, DbText.ReadTime(row.CreatedAt), row.ElapsedMs, row.InputHash != current, row.Published, result, result.Changes());
     }
 
     /// <summary>A run's stored result, with the run's input hash, or null when the cohort has no such run.</summary>

@@ -191,6 +191,19 @@ public sealed class RuleTests
     }
 
     [Fact]
+    public void A_mentee_whose_last_mentors_were_forbidden_is_told_the_reasons_given_for_them()
+    {
+        var roster = Roster(Mentee("e"), Mentor("a"), Mentor("b"), Mentor("c"), Mentor("d"), Mentor("f"));
+        PersonPair Forbid(string mentor, string? reason) => new("e", mentor) { Reason = reason };
+
+        var twoReasons = Solve(roster, Open() with { ForbiddenPairs = [Forbid("a", "paired in 2025"), Forbid("b", null), Forbid("c", "paired in 2025"), Forbid("d", "left"), Forbid("f", null)] });
+        var fiveReasons = Solve(roster, Open() with { ForbiddenPairs = new[] { "a", "b", "c", "d", "f" }.Select(m => Forbid(m, $"reason {m}")).ToArray() });
+
+        Assert.EndsWith("removed the last 5 candidates (paired in 2025; left)", Assert.Single(twoReasons.Unmatched).Explanation, StringComparison.Ordinal);
+        Assert.EndsWith("(reason a; reason b; reason c; and 2 more)", Assert.Single(fiveReasons.Unmatched).Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PinnedPairs_hold_over_a_better_score_and_use_the_mentor_capacity()
     {
         var roster = Roster(

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using Mentoring.Matching.Api.Cohorts;
+using Mentoring.Matching.Api.Schemes;
 using Mentoring.Matching.Api.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Mentoring.Matching.Api.Web.Cohorts;
 
 /// <summary>The cohorts, and a form to create one (the API's own create handler checks it).</summary>
-internal sealed class IndexModel(CohortStore cohorts, TimeProvider time) : WebPage
+internal sealed class IndexModel(CohortStore cohorts, SchemeStore schemes, TimeProvider time) : WebPage
 {
     /// <summary>A new cohort's policy when none is imported: no dimensions yet, every rule at its default.</summary>
     private const string EmptyPolicy = """{ "dimensions": {} }""";
@@ -41,7 +42,7 @@ internal sealed class IndexModel(CohortStore cohorts, TimeProvider time) : WebPa
         if (!HasErrors)
         {
             var (created, problem) = WebResults.Read<CohortView>((await CohortEndpoints.CreateAsync(
-                new CreateCohortRequest(Name, startsOn, endsOn, policy.Json), cohorts, time, cancellationToken)).Result);
+                new CreateCohortRequest(Name, startsOn, endsOn, policy.Json), cohorts, schemes, time, cancellationToken)).Result);
             if (created is not null)
             {
                 return Redirect($"/app/cohorts/{created.Id}/policy");

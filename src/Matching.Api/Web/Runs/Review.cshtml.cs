@@ -35,7 +35,7 @@ internal sealed class ReviewModel(CohortStore cohorts, RunStore runs, Db db, Mat
 
     public async Task<IActionResult> OnPostRunAsync(CancellationToken cancellationToken)
     {
-        var answer = (await RunEndpoints.RunAsync(CohortId, db, runs, options, time, cancellationToken)).Result;
+        var answer = (await RunEndpoints.RunAsync(CohortId, null, db, runs, options, time, cancellationToken)).Result;
         if (answer is Created<RunView> created)
         {
             Message = $"Run {created.Value!.Id} finished: {created.Value.Result.Status}, {created.Value.Result.Matched} matched.";

@@ -8,6 +8,9 @@ namespace Mentoring.Matching.Engine;
 /// <param name="proven">Whether the assignment is proven optimal: only then is "needed to match as many as possible" a fact.</param>
 internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy policy, int[] remainingCapacity, int[] mentorOf, bool proven)
 {
+    /// <summary>How many distinct forbidden-pair reasons an explanation quotes before it only counts the rest.</summary>
+    private const int MaxReasonsQuoted = 3;
+
     private readonly CompiledProblem _problem = index.Problem;
     private readonly int[] _load = CountLoad(mentorOf, remainingCapacity.Length);
 
@@ -34,10 +37,10 @@ internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy polic
 
         if (feasibleMentors == 0)
         {
-            var (rule, removed) = LastRuleStanding(mentee);
+            var (rule, removed, reasons) = LastRuleStanding(mentee);
             var explanation = _problem.MentorCount == 0
                 ? "no feasible mentor: the cohort has no mentors"
-                : $"no feasible mentor: {PairRuleText.Describe(rule, policy)} removed the last {removed} candidate{(removed == 1 ? "" : "s")}";
+                : $"no feasible mentor: {PairRuleText.Describe(rule, policy)} removed the last {removed} candidate{(removed == 1 ? "" : "s")}{Quote(reasons)}";
             return new UnmatchedMentee(menteeId, UnmatchedReason.NoFeasibleMentor, rule, 0, explanation);
         }
 
@@ -53,10 +56,12 @@ internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy polic
     /// rule it is: one pass over the mentors, in their own order so that memory is read in sequence.
     /// A mentor who passes the person rules (department, reporting line, forbidden pairs) and the grade
     /// gap breaks first whatever rule its bucket's shared slots and attribute profile break, found once
-    /// a bucket; only mentors a person rule bars need every rule tried.
+    /// a bucket; only mentors a person rule bars need every rule tried. The reasons are those given for the
+    /// forbidden pairs, distinct, in mentor order, when forbidden pairs are the last rule.
     /// </summary>
-    private (PairRule Rule, int Removed) LastRuleStanding(int mentee)
+    private (PairRule Rule, int Removed, IReadOnlyList<string> Reasons) LastRuleStanding(int mentee)
     {
+        var reasons = new List<string>();
         var broken = new int[CompiledProblem.RulesInOrder.Count];
         var bucketRule = new sbyte[index.BucketCount]; // a rule + 1; 0 while not yet known
         var maxMentorGrade = _problem.MenteeGrade(mentee) - _problem.MinGradeGap;
@@ -87,11 +92,25 @@ internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy polic
             }
 
             broken[(int)rule]++;
+            if (rule == PairRule.ForbiddenPairs && _problem.ForbiddenReason(mentee, mentor) is { } reason && !reasons.Contains(reason))
+            {
+                reasons.Add(reason);
+            }
         }
 
         var last = Array.FindLastIndex(broken, count => count > 0);
-        return last < 0 ? (PairRule.Capacity, 0) : ((PairRule)last, broken[last]);
+        return last < 0
+            ? (PairRule.Capacity, 0, [])
+            : ((PairRule)last, broken[last], (PairRule)last == PairRule.ForbiddenPairs ? reasons : []);
     }
+
+    /// <summary>The forbidden pairs' reasons as the end of an explanation: "(paired in cohort 2025; …)", or nothing.</summary>
+    private static string Quote(IReadOnlyList<string> reasons) => reasons.Count switch
+    {
+        0 => "",
+        <= MaxReasonsQuoted => $" ({string.Join("; ", reasons)})",
+        _ => $" ({string.Join("; ", reasons.Take(MaxReasonsQuoted))}; and {reasons.Count - MaxReasonsQuoted} more)",
+    };
 
     private PairRule FirstBrokenRule(int mentee, int mentor) =>
         _problem.FirstBrokenRule(mentee, mentor, remainingCapacity)
