@@ -1,14 +1,26 @@
 namespace Mentoring.Matching.Tests;
 
-/// <summary>The contract's optimum as figures: matched mentees, lowest unpinned score (fairness only), total.</summary>
-/// <param name="PinsHold">False when no assignment can hold every pinned pair.</param>
-internal sealed record ReferenceOptimum(bool PinsHold, int Matched, int? MinScore, long Total);
+/// <summary>
+/// The contract's optimum as figures, in its order: matched mentees, current pairs kept, lowest
+/// unpinned score (fairness only), total.
+/// </summary>
+/// <param name="AssignmentExists">False when no assignment holds every pinned pair and meets every cohort rule.</param>
+internal sealed record ReferenceOptimum(bool AssignmentExists, int Matched, int Kept, int? MinScore, long Total)
+{
+    public static ReferenceOptimum NoAssignment { get; } = new(false, 0, 0, null, 0);
+
+    /// <summary>The figures as the engine reports an exact optimum of a changed problem (an infeasible one has none).</summary>
+    public AssignmentFigures Figures => AssignmentExists
+        ? new AssignmentFigures(MatchStatus.Optimal, Matched, Kept, MinScore, Total)
+        : new AssignmentFigures(MatchStatus.Infeasible, 0, 0, null, 0);
+}
 
 /// <summary>
 /// The lexicographic optimum found by looking at every assignment, with no cleverness to trust:
-/// <see cref="Enumerate"/> tries each one in turn; <see cref="ByMentorSlots"/> is the same search
-/// folded into a table over sets of matched mentees, so instances with more mentees stay tractable
-/// (it is checked against <see cref="Enumerate"/> on every small instance).
+/// <see cref="Enumerate"/> tries each one in turn (contract v2: current pairs kept, cohort rules as a
+/// filter on whole assignments); <see cref="ByMentorSlots"/> is the v1 search folded into a table over
+/// sets of matched mentees, so instances with more mentees stay tractable (it is checked against
+/// <see cref="Enumerate"/> on every small instance).
 /// </summary>
 internal static class ExhaustiveSearch
 {
@@ -16,19 +28,29 @@ internal static class ExhaustiveSearch
     {
         if (PlacePins(reference) is not { } setup)
         {
-            return new ReferenceOptimum(false, 0, null, 0);
+            return ReferenceOptimum.NoAssignment;
         }
 
         var fairness = reference.Policy.Objective == MatchingObjective.Fairness;
         var load = (int[])setup.Load.Clone();
-        (int Matched, int Min, long Total)? best = null;
+        var chosen = new int[setup.Open.Length];
+        (int Matched, int Kept, int Min, long Total)? best = null;
 
-        void Visit(int k, int matched, int min, long total)
+        // An assignment that breaks a cohort rule is no assignment at all: it is skipped, not ranked.
+        bool MeetsCohortRules()
+        {
+            var pairs = setup.Pinned
+                .Concat(Enumerable.Range(0, chosen.Length).Where(k => chosen[k] >= 0).Select(k => (reference.Mentees[setup.Open[k]], reference.Mentors[chosen[k]])))
+                .ToArray();
+            return reference.BrokenCohortRules(pairs).Count == 0;
+        }
+
+        void Visit(int k, int matched, int kept, int min, long total)
         {
             if (k == setup.Open.Length)
             {
-                var key = (matched, fairness ? min : 0, total);
-                if (best is null || key.CompareTo(best.Value) > 0)
+                var key = (matched, kept, fairness ? min : 0, total);
+                if ((best is null || key.CompareTo(best.Value) > 0) && (!reference.Policy.HasCohortRules || MeetsCohortRules()))
                 {
                     best = key;
                 }
@@ -36,21 +58,30 @@ internal static class ExhaustiveSearch
                 return;
             }
 
-            Visit(k + 1, matched, min, total);
+            chosen[k] = -1;
+            Visit(k + 1, matched, kept, min, total);
             for (var j = 0; j < setup.Capacity.Length; j++)
             {
                 if (setup.Scores[k][j] is { } score && load[j] < setup.Capacity[j])
                 {
                     load[j]++;
-                    Visit(k + 1, matched + 1, Math.Min(min, score), total + score);
+                    chosen[k] = j;
+                    Visit(k + 1, matched + 1, kept + (setup.Current[k][j] ? 1 : 0), Math.Min(min, score), total + score);
                     load[j]--;
                 }
             }
+
+            chosen[k] = -1;
         }
 
-        Visit(0, setup.PinnedCount, int.MaxValue, setup.PinnedTotal);
-        var (bestMatched, bestMin, bestTotal) = best!.Value;
-        return new ReferenceOptimum(true, bestMatched, fairness && bestMin != int.MaxValue ? bestMin : null, bestTotal);
+        Visit(0, setup.Pinned.Count, setup.PinnedKept, int.MaxValue, setup.PinnedTotal);
+        if (best is not { } found)
+        {
+            return ReferenceOptimum.NoAssignment;
+        }
+
+        var (bestMatched, bestKept, bestMin, bestTotal) = found;
+        return new ReferenceOptimum(true, bestMatched, bestKept, fairness && bestMin != int.MaxValue ? bestMin : null, bestTotal);
     }
 
     /// <summary>
@@ -60,15 +91,20 @@ internal static class ExhaustiveSearch
     /// </summary>
     public static ReferenceOptimum ByMentorSlots(ReferenceMatcher reference)
     {
+        if (reference.Policy.CurrentPairs.Count > 0 || reference.Policy.HasCohortRules)
+        {
+            throw new NotSupportedException("The table search knows neither current pairs nor cohort rules: use Enumerate.");
+        }
+
         if (PlacePins(reference) is not { } setup)
         {
-            return new ReferenceOptimum(false, 0, null, 0);
+            return ReferenceOptimum.NoAssignment;
         }
 
         var (matched, total) = BestWithFloor(setup, int.MinValue);
         if (reference.Policy.Objective != MatchingObjective.Fairness || matched == 0)
         {
-            return new ReferenceOptimum(true, setup.PinnedCount + matched, null, setup.PinnedTotal + total);
+            return new ReferenceOptimum(true, setup.Pinned.Count + matched, 0, null, setup.PinnedTotal + total);
         }
 
         var floors = setup.Scores.SelectMany(row => row).OfType<int>().Distinct().OrderDescending();
@@ -77,7 +113,7 @@ internal static class ExhaustiveSearch
             var (floorMatched, floorTotal) = BestWithFloor(setup, floor);
             if (floorMatched == matched)
             {
-                return new ReferenceOptimum(true, setup.PinnedCount + matched, floor, setup.PinnedTotal + floorTotal);
+                return new ReferenceOptimum(true, setup.Pinned.Count + matched, 0, floor, setup.PinnedTotal + floorTotal);
             }
         }
 
@@ -123,16 +159,17 @@ internal static class ExhaustiveSearch
         return ((int)(top / unit), top % unit);
     }
 
-    private sealed record Setup(int[] Open, int?[][] Scores, int[] Capacity, int[] Load, int PinnedCount, long PinnedTotal);
+    private sealed record Setup(
+        int[] Open, int?[][] Scores, bool[][] Current, int[] Capacity, int[] Load, IReadOnlyList<(Person Mentee, Person Mentor)> Pinned, int PinnedKept, long PinnedTotal);
 
-    /// <summary>Places the pins (null when they cannot all hold) and scores every open pair.</summary>
+    /// <summary>Places the pins (null when they cannot all hold), scores every open pair and marks the current ones.</summary>
     private static Setup? PlacePins(ReferenceMatcher reference)
     {
         var mentees = reference.Mentees;
         var mentors = reference.Mentors;
         var capacity = mentors.Select(m => m.Capacity).ToArray();
         var load = new int[mentors.Count];
-        var pinned = new HashSet<string>(StringComparer.Ordinal);
+        var pinned = new List<(Person Mentee, Person Mentor)>();
         var pinnedTotal = 0L;
         foreach (var pin in reference.Policy.PinnedPairs)
         {
@@ -144,12 +181,13 @@ internal static class ExhaustiveSearch
                 return null;
             }
 
-            pinned.Add(pin.MenteeId);
+            pinned.Add((mentee, mentor));
             pinnedTotal += reference.Score(mentee, mentor);
         }
 
-        var open = Enumerable.Range(0, mentees.Count).Where(i => !pinned.Contains(mentees[i].Id)).ToArray();
+        var open = Enumerable.Range(0, mentees.Count).Where(i => !pinned.Any(p => p.Mentee == mentees[i])).ToArray();
         var scores = open.Select(i => mentors.Select(m => reference.ScoreIfFeasible(mentees[i], m)).ToArray()).ToArray();
-        return new Setup(open, scores, capacity, load, pinned.Count, pinnedTotal);
+        var current = open.Select(i => mentors.Select(m => reference.IsCurrent(mentees[i], m)).ToArray()).ToArray();
+        return new Setup(open, scores, current, capacity, load, pinned, pinned.Count(p => reference.IsCurrent(p.Mentee, p.Mentor)), pinnedTotal);
     }
 }

@@ -102,6 +102,125 @@ internal static class RandomInstances
         return new RandomInstance(family, seed, roster, policy with { PinnedPairs = pins.ToArray() });
     }
 
+    private static readonly string[] SetColumnNames = ["topics", "campus"];
+    private static readonly string[] SetValues = ["racism;disability", " Racism ", "disability; faith", "faith;CLASS;racism", "class", "unknown;faith", "", "prefer not to say", "north", "North;south", " ; south", "racism;racism"];
+    private static readonly string[] MentorDepartments = ["", "Finance", " finance", "Medicine", "Law", "  "];
+    private static readonly string[] ForbiddenReasons = ["paired in the 2025 cohort", "asked not to be paired", "conflict of interest"];
+
+    /// <summary>
+    /// Contract v2 on top of the small v1 mix: 2-6 mentees, 1-5 mentors with capacity 0-2, set-valued
+    /// columns (topics, campus) scored by <c>similarities</c> and required by <c>requireSame</c>, current
+    /// pairs (some breaking a rule now, some naming someone no longer taking part), forbidden pairs with
+    /// reasons, pins, and in about half the seeds the cohort rules <c>minCoverage</c> and
+    /// <c>maxPairsPerMentorDepartment</c>, often tight enough to bind or to leave no assignment.
+    /// </summary>
+    public static RandomInstance ContractV2(int seed)
+    {
+        var random = new Random(seed);
+        var menteeCount = random.Next(2, 7);
+        var mentorCount = random.Next(1, 6);
+        var staffCount = random.Next(0, 3);
+        var roles = Enumerable.Repeat(ParticipantRole.Mentee, menteeCount)
+            .Concat(Enumerable.Repeat(ParticipantRole.Mentor, mentorCount))
+            .Concat(Enumerable.Repeat(ParticipantRole.None, staffCount))
+            .OrderBy(_ => random.Next())
+            .ToArray();
+        var ids = Enumerable.Range(0, roles.Length).Select(i => $"p{i:00}").OrderBy(_ => random.Next()).ToArray();
+        string[] columns = [.. Columns, .. SetColumnNames];
+        var people = new List<Person>();
+        for (var i = 0; i < roles.Length; i++)
+        {
+            var manager = i > 0 && random.NextDouble() < 0.5 ? ids[random.Next(i)] : null;
+            var attributes = Columns.ToDictionary(c => c, _ => Pick(random, Values), StringComparer.OrdinalIgnoreCase);
+            foreach (var column in SetColumnNames)
+            {
+                attributes[column] = Pick(random, SetValues);
+            }
+
+            people.Add(new Person(
+                ids[i],
+                $"Person {i}",
+                roles[i],
+                roles[i] switch { ParticipantRole.Mentee => random.Next(3, 9), ParticipantRole.Mentor => random.Next(1, 6), _ => random.NextDouble() < 0.5 ? null : random.Next(1, 9) },
+                roles[i] == ParticipantRole.Mentor ? Pick(random, MentorDepartments) : Pick(random, Departments),
+                manager,
+                roles[i] == ParticipantRole.Mentor ? Pick(random, [0, 1, 1, 2, 2]) : 0,
+                SlotTokens.Where(_ => random.NextDouble() < 0.6).ToArray(),
+                attributes));
+        }
+
+        var mentees = people.Where(p => p.Role == ParticipantRole.Mentee).Select(p => p.Id).ToArray();
+        var mentors = people.Where(p => p.Role == ParticipantRole.Mentor).Select(p => p.Id).ToArray();
+        var staff = people.Where(p => p.Role == ParticipantRole.None).Select(p => p.Id).ToArray();
+        var dimensions = Columns.Where(_ => random.NextDouble() < 0.8).DefaultIfEmpty(Columns[random.Next(Columns.Length)])
+            .ToDictionary(c => random.NextDouble() < 0.2 ? c.ToUpperInvariant() : c, _ => random.Next(0, 4), StringComparer.Ordinal);
+        var policy = new MatchingPolicy
+        {
+            Dimensions = dimensions,
+            Similarities = SetColumnNames.Where(_ => random.NextDouble() < 0.6).ToDictionary(c => c, _ => random.Next(0, 4), StringComparer.Ordinal),
+            // Mostly the set columns; now and then a dimension column, which requireSame reads as a set of one.
+            RequireSame = [.. SetColumnNames.Where(_ => random.NextDouble() < 0.12), .. Columns.Where(_ => random.NextDouble() < 0.03)],
+            MinDifferences = Pick(random, [0, 0, 1, 1, 2]),
+            RequireDifferent = Columns.Where(_ => random.NextDouble() < 0.07).ToArray(),
+            MinSharedSlots = Pick(random, [0, 1, 1, 2]),
+            SharedSlotWeight = random.Next(0, 3),
+            MinGradeGap = random.Next(-1, 3),
+            LineManagement = (LineManagementRule)random.Next(0, 3),
+            ForbidSameDepartment = random.NextDouble() < 0.2,
+            ForbiddenPairs = Enumerable.Range(0, random.Next(0, 3))
+                .Select(_ => new PersonPair(Pick(random, mentees), Pick(random, mentors)) { Reason = random.NextDouble() < 0.6 ? Pick(random, ForbiddenReasons) : null })
+                .ToArray(),
+            Objective = random.NextDouble() < 0.4 ? MatchingObjective.Fairness : MatchingObjective.Total,
+        };
+        var roster = new Roster(people, columns);
+        var rules = new ReferenceMatcher(roster, policy);
+        string[] FeasibleMentors(string mentee) => rules.Mentors.Where(t => t.Capacity > 0 && rules.Feasible(rules.Person(mentee), t)).Select(t => t.Id).ToArray();
+
+        // Current pairs: mostly a pair the rules allow now, else any mentor (often breaking a rule), or
+        // someone whose role is now empty (no longer taking part) on either side.
+        var current = new List<PersonPair>();
+        foreach (var mentee in mentees.Where(_ => random.NextDouble() < 0.5))
+        {
+            var allowed = FeasibleMentors(mentee);
+            var mentor = staff.Length > 0 && random.NextDouble() < 0.1 ? Pick(random, staff)
+                : allowed.Length > 0 && random.NextDouble() < 0.7 ? Pick(random, allowed)
+                : Pick(random, mentors);
+            current.Add(new PersonPair(mentee, mentor));
+        }
+
+        if (staff.Length > 0 && random.NextDouble() < 0.2)
+        {
+            current.Add(new PersonPair(Pick(random, staff), Pick(random, mentors)));
+        }
+
+        // Pins: mostly a pair the rules allow; now and then any mentor, which tests Infeasible.
+        var pins = mentees.Where(_ => random.NextDouble() < 0.12)
+            .Select(m => (Mentee: m, Allowed: FeasibleMentors(m), Any: random.NextDouble() < 0.15))
+            .Where(p => p.Allowed.Length > 0 || p.Any)
+            .Select(p => new PersonPair(p.Mentee, p.Allowed.Length > 0 && !p.Any ? Pick(random, p.Allowed) : Pick(random, mentors)))
+            .ToArray();
+
+        // Cohort rules in about half the seeds, with minimums and limits near what small cohorts reach.
+        var coverage = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (random.NextDouble() < 0.4)
+        {
+            foreach (var dimension in dimensions.Keys.Where(_ => random.NextDouble() < 0.4))
+            {
+                coverage[dimension] = Pick(random, [0, 1, 2, 2, 3]);
+            }
+        }
+
+        int? perDepartment = random.NextDouble() < 0.3 ? Pick(random, [0, 1, 1, 1, 2]) : null;
+        policy = policy with
+        {
+            CurrentPairs = [.. current.OrderBy(_ => random.Next())],
+            PinnedPairs = pins,
+            MinCoverage = coverage,
+            MaxPairsPerMentorDepartment = perDepartment,
+        };
+        return new RandomInstance("contract-v2", seed, roster, policy);
+    }
+
     /// <summary>
     /// More than 12 mentees, each with more than 12 feasible mentors, most of whom want the same
     /// few "popular" mentors (or, in some seeds, all scores tie): the first candidates of each mentee

@@ -1,7 +1,7 @@
 namespace Mentoring.Matching.Tests;
 
 /// <summary>
-/// The contract's pair rules and score, written again straight from the contract text and kept
+/// The contract's pair rules, score, current pairs and cohort rules, written again straight from the contract text and kept
 /// deliberately naive (string compares, walks up the chain), so it shares no code or shortcut with
 /// the engine it checks.
 /// </summary>
@@ -13,10 +13,13 @@ internal sealed class ReferenceMatcher
     public ReferenceMatcher(Roster roster, MatchingPolicy policy)
     {
         _policy = policy;
+        Roster = roster;
         _byId = roster.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
         Mentees = roster.People.Where(p => p.Role == ParticipantRole.Mentee).ToArray();
         Mentors = roster.People.Where(p => p.Role == ParticipantRole.Mentor).ToArray();
     }
+
+    public Roster Roster { get; }
 
     public IReadOnlyList<Person> Mentees { get; }
 
@@ -45,6 +48,21 @@ internal sealed class ReferenceMatcher
 
     public static int SharedSlots(Person mentee, Person mentor) => SlotSet(mentee).Intersect(SlotSet(mentor)).Count();
 
+    /// <summary>
+    /// "A value in a similarities or requireSame column is a ;-separated set ... each part is trimmed and
+    /// case-insensitive, and unknown parts are dropped."
+    /// </summary>
+    public static HashSet<string> ValueSet(Person person, string column) =>
+        (Value(person, column) ?? string.Empty).Split(';').Where(part => !IsUnknown(part)).Select(Norm).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>"Two people share the parts in both sets."</summary>
+    public static HashSet<string> SharedValues(Person mentee, Person mentor, string column)
+    {
+        var shared = ValueSet(mentee, column);
+        shared.IntersectWith(ValueSet(mentor, column));
+        return shared;
+    }
+
     /// <summary>The rules of the contract's policy table the pair breaks (capacity is an assignment matter, not listed).</summary>
     public IReadOnlyList<string> BrokenRules(Person mentee, Person mentor)
     {
@@ -58,6 +76,11 @@ internal sealed class ReferenceMatcher
         if (_policy.RequireDifferent.Any(d => !Differ(mentee, mentor, d)))
         {
             broken.Add("requireDifferent");
+        }
+
+        if (_policy.RequireSame.Any(c => SharedValues(mentee, mentor, c).Count == 0))
+        {
+            broken.Add("requireSame");
         }
 
         if (SharedSlots(mentee, mentor) < _policy.MinSharedSlots)
@@ -86,7 +109,8 @@ internal sealed class ReferenceMatcher
             broken.Add("forbidSameDepartment");
         }
 
-        if (_policy.ForbiddenPairs.Contains(new PersonPair(mentee.Id, mentor.Id)))
+        // By ids alone: a v2 entry may carry a reason, which does not change the pair it names.
+        if (_policy.ForbiddenPairs.Any(f => f.MenteeId == mentee.Id && f.MentorId == mentor.Id))
         {
             broken.Add("forbiddenPairs");
         }
@@ -96,12 +120,46 @@ internal sealed class ReferenceMatcher
 
     public bool Feasible(Person mentee, Person mentor) => BrokenRules(mentee, mentor).Count == 0;
 
-    /// <summary>"Σ weight(d) over the dimensions they differ on + sharedSlotWeight × shared slots."</summary>
+    /// <summary>
+    /// "Σ weight(d) over the dimensions they differ on + Σ weight(s) × (values shared in s) over
+    /// similarities + sharedSlotWeight × shared slots."
+    /// </summary>
     public int Score(Person mentee, Person mentor) =>
-        _policy.Dimensions.Where(d => Differ(mentee, mentor, d.Key)).Sum(d => d.Value) + (_policy.SharedSlotWeight * SharedSlots(mentee, mentor));
+        _policy.Dimensions.Where(d => Differ(mentee, mentor, d.Key)).Sum(d => d.Value)
+        + _policy.Similarities.Sum(s => s.Value * SharedValues(mentee, mentor, s.Key).Count)
+        + (_policy.SharedSlotWeight * SharedSlots(mentee, mentor));
 
     /// <summary>The pair's score when it passes every rule, else null.</summary>
     public int? ScoreIfFeasible(Person mentee, Person mentor) => Feasible(mentee, mentor) ? Score(mentee, mentor) : null;
+
+    /// <summary>"A current pair is kept when the assignment pairs that mentee with that mentor."</summary>
+    public bool IsCurrent(Person mentee, Person mentor) =>
+        _policy.CurrentPairs.Any(c => c.MenteeId == mentee.Id && c.MentorId == mentor.Id);
+
+    /// <summary>
+    /// The cohort rules a whole assignment (pins included) breaks: a <c>minCoverage</c> entry with too
+    /// few pairs differing on its dimension, or <c>maxPairsPerMentorDepartment</c> exceeded in some
+    /// non-empty mentor department.
+    /// </summary>
+    public IReadOnlyList<string> BrokenCohortRules(IReadOnlyCollection<(Person Mentee, Person Mentor)> pairs)
+    {
+        var broken = new List<string>();
+        foreach (var (dimension, minimum) in _policy.MinCoverage)
+        {
+            if (pairs.Count(p => Differ(p.Mentee, p.Mentor, dimension)) < minimum)
+            {
+                broken.Add($"minCoverage.{dimension}");
+            }
+        }
+
+        if (_policy.MaxPairsPerMentorDepartment is { } most
+            && pairs.Where(p => Norm(p.Mentor.Department).Length > 0).GroupBy(p => Norm(p.Mentor.Department)).Any(g => g.Count() > most))
+        {
+            broken.Add("maxPairsPerMentorDepartment");
+        }
+
+        return broken;
+    }
 
     /// <summary>True when <paramref name="upper"/> is somewhere above <paramref name="lower"/> in the reporting chain.</summary>
     private bool IsAbove(Person upper, Person lower)

@@ -13,7 +13,10 @@ internal static class ResultChecks
         AssertUnmatchedReasons(result, reference);
     }
 
-    /// <summary>Every pair passes every rule with the reference's score and explanation; capacities and pins hold; each mentee appears once.</summary>
+    /// <summary>
+    /// Every pair passes every rule with the reference's score and explanation; capacities, pins and
+    /// cohort rules hold; each mentee appears once; the pairs marked kept are exactly the current ones.
+    /// </summary>
     public static void AssertAssignment(MatchingResult result, ReferenceMatcher reference)
     {
         var pins = reference.Policy.PinnedPairs.ToDictionary(p => p.MenteeId, p => p.MentorId, StringComparer.Ordinal);
@@ -30,8 +33,13 @@ internal static class ResultChecks
             AssertExplanation(pair, reference);
             Assert.True(pins.TryGetValue(pair.MenteeId, out var pinnedMentor) ? pinnedMentor == pair.MentorId && pair.Pinned : !pair.Pinned,
                 $"pair ({pair.MenteeId}, {pair.MentorId}) has Pinned={pair.Pinned} against the policy's pins");
+            Assert.True(reference.IsCurrent(mentee, mentor) == pair.Kept, $"pair ({pair.MenteeId}, {pair.MentorId}) has Kept={pair.Kept} against the policy's current pairs");
             load[pair.MentorId] = load.GetValueOrDefault(pair.MentorId) + 1;
         }
+
+        var brokenCohortRules = reference.BrokenCohortRules(result.Pairs.Select(p => (reference.Person(p.MenteeId), reference.Person(p.MentorId))).ToArray());
+        Assert.True(brokenCohortRules.Count == 0, $"the assignment breaks {string.Join(", ", brokenCohortRules)}");
+        Assert.Equal(result.Pairs.Count(p => p.Kept), result.Kept);
 
         foreach (var (mentorId, count) in load)
         {
@@ -51,7 +59,7 @@ internal static class ResultChecks
         Assert.Equal(result.Pairs.Sum(p => (long)p.Score), result.Total);
     }
 
-    /// <summary>The differences, shared slots and score parts of a pair, recomputed and summed.</summary>
+    /// <summary>The differences, shared values, shared slots and score parts of a pair, recomputed and summed.</summary>
     public static void AssertExplanation(MatchedPair pair, ReferenceMatcher reference)
     {
         var mentee = reference.Person(pair.MenteeId);
@@ -64,14 +72,25 @@ internal static class ResultChecks
         Assert.Equal(expectedDifferences, explanation.Differences.Select(d => (ReferenceMatcher.Norm(d.Dimension), d.Weight)).ToArray());
         var shared = ReferenceMatcher.SlotSet(mentee).Intersect(ReferenceMatcher.SlotSet(mentor)).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(shared, explanation.SharedSlots.Select(ReferenceMatcher.Norm).Order(StringComparer.Ordinal).ToArray());
+        var expectedLikeness = reference.Policy.Similarities
+            .Select(s => (Column: ReferenceMatcher.Norm(s.Key), Weight: s.Value, Values: ReferenceMatcher.SharedValues(mentee, mentor, s.Key).Order(StringComparer.Ordinal).ToArray()))
+            .Where(s => s.Values.Length > 0)
+            .Select(s => $"{s.Column}×{s.Weight}: {string.Join(';', s.Values)}")
+            .ToArray();
+        var likeness = explanation.Similarities
+            .Select(s => $"{ReferenceMatcher.Norm(s.Column)}×{s.Weight}: {string.Join(';', s.Values.Select(ReferenceMatcher.Norm).Order(StringComparer.Ordinal))}")
+            .ToArray();
+        Assert.Equal(expectedLikeness, likeness);
         Assert.Equal(explanation.Differences.Sum(d => d.Weight), explanation.DimensionScore);
+        Assert.Equal(explanation.Similarities.Sum(s => s.Weight * s.Values.Count), explanation.SimilarityScore);
         Assert.Equal(reference.Policy.SharedSlotWeight * explanation.SharedSlots.Count, explanation.SlotScore);
-        Assert.Equal(explanation.DimensionScore + explanation.SlotScore, pair.Score);
+        Assert.Equal(explanation.DimensionScore + explanation.SimilarityScore + explanation.SlotScore, pair.Score);
     }
 
     /// <summary>
     /// An unmatched mentee either has no feasible mentor with room after the pins, or every feasible
     /// mentor is full: otherwise adding the pair would match one more mentee, which beats anything else.
+    /// Only a cohort rule can leave one out beside a free feasible mentor, and the reason then says so.
     /// </summary>
     public static void AssertUnmatchedReasons(MatchingResult result, ReferenceMatcher reference)
     {
@@ -96,9 +115,10 @@ internal static class ResultChecks
             }
             else
             {
-                Assert.True(unmatched.Reason == UnmatchedReason.MentorsNeededByOthers, $"{unmatched.MenteeId} has {feasible.Length} feasible mentors but the reason is {unmatched.Reason}: {unmatched.Explanation}");
                 var free = feasible.Where(m => load.GetValueOrDefault(m.Id) < m.Capacity).Select(m => m.Id).ToArray();
-                Assert.True(free.Length == 0, $"{unmatched.MenteeId} is unmatched while feasible mentors {string.Join(", ", free)} have room");
+                var expected = free.Length == 0 ? UnmatchedReason.MentorsNeededByOthers : UnmatchedReason.MentorsNeededByCohortRules;
+                Assert.True(unmatched.Reason == expected, $"{unmatched.MenteeId} has {feasible.Length} feasible mentors, {free.Length} with room, but the reason is {unmatched.Reason}: {unmatched.Explanation}");
+                Assert.True(free.Length == 0 || reference.Policy.HasCohortRules, $"{unmatched.MenteeId} is unmatched while feasible mentors {string.Join(", ", free)} have room");
             }
 
             Assert.False(string.IsNullOrWhiteSpace(unmatched.Explanation));
@@ -111,7 +131,7 @@ internal static class ResultChecks
     /// </summary>
     private static (PairRule Rule, int Removed) LastRuleStanding(ReferenceMatcher reference, Person mentee, Dictionary<string, int> pinLoad)
     {
-        string[] order = ["capacity", "forbiddenPairs", "minGradeGap", "lineManagement", "forbidSameDepartment", "minSharedSlots", "requireDifferent", "minDifferences"];
+        string[] order = ["capacity", "forbiddenPairs", "minGradeGap", "lineManagement", "forbidSameDepartment", "minSharedSlots", "requireSame", "requireDifferent", "minDifferences"];
         var first = reference.Mentors.Select(mentor => mentor.Capacity - pinLoad.GetValueOrDefault(mentor.Id) <= 0
             ? 0
             : reference.BrokenRules(mentee, mentor).Select(r => Array.IndexOf(order, r)).Min()).ToArray();

@@ -86,8 +86,12 @@ internal sealed class CompiledProblem
         {
             if (MenteeIndexById.TryGetValue(pair.MenteeId, out var mentee) && MentorIndexById.TryGetValue(pair.MentorId, out var mentor))
             {
-                // The first reason given wins when a pair is listed twice.
-                _forbidden.TryAdd(PairKey(mentee, mentor), pair.Reason);
+                // The first reason given wins when a pair is listed twice; a listing without one gives none to win.
+                var key = PairKey(mentee, mentor);
+                if (!_forbidden.TryGetValue(key, out var given) || given is null)
+                {
+                    _forbidden[key] = pair.Reason;
+                }
             }
         }
 
