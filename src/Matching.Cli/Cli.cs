@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -10,76 +12,52 @@ internal static class Cli
     /// <summary>Exit codes, documented in the README.</summary>
     internal const int Success = 0, UsageError = 2, InvalidInput = 3, Infeasible = 4, InternalError = 70;
 
-    private const string Help = """
-        match: pairs mentees with mentors, exactly, as the matching contract says.
-
-        usage:
-          match [match] --people people.csv --policy policy.json [--format csv|json|table] [--out FILE]
-                        [--time-limit SECONDS] [--progress] [--alternatives N] [--what-if]
-          match validate --people people.csv --policy policy.json
-          match --help
-
-        options:
-          --people      the roster: every person in the org chart (contract's people.csv)
-          --policy      the scheme's rules and weights (contract's policy.json)
-          --format      csv (default): one row per mentee; json: the whole result; table: for reading
-          --out         write the result to FILE instead of standard output
-          --time-limit  stop proving optimality after SECONDS; the answer is then marked Feasible with a bound
-          --alternatives  for each matched mentee, the N best other mentors (0 to 10), each with the cohort's optimum with that pair pinned
-          --what-if     each one-step relaxation of the policy with its optimum
-          --progress    report pricing rounds on standard error (on by default on a terminal)
-
-        exit codes: 0 done; 2 bad command line or unreadable file; 3 invalid input; 4 pinned pairs cannot all hold;
-        70 an internal error of the engine.
-        A one-line summary (matched, total, status, time) goes to standard error.
-        """;
-
     /// <param name="args">The command line.</param>
     /// <param name="stdout">Where results go.</param>
     /// <param name="stderr">Where the summary, progress and errors go.</param>
     /// <param name="interactive">True when a person watches standard error: progress is then shown unasked.</param>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false)
     {
-        var arguments = CliArguments.Parse(args, out var usageError);
-        if (arguments is null)
+        var parsed = CliCommands.Parse(args, arguments => Execute(arguments, stdout, stderr, interactive));
+        if (parsed.Action is ParseErrorAction)
         {
-            WriteError(stderr, usageError);
+            // One line, in the tool's words; System.CommandLine's own report adds colour and the whole help.
+            WriteError(stderr, $"{parsed.Errors[0].Message} (see --help)");
             return UsageError;
         }
 
-        if (arguments.Command == "help")
-        {
-            stdout.Write(Help);
-            return Success;
-        }
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+    }
 
+    private static int Execute(CliArguments arguments, TextWriter stdout, TextWriter stderr, bool interactive)
+    {
         try
         {
             var watch = Stopwatch.StartNew();
-            var problem = MatchingProblem.Load(arguments.People!, arguments.Policy!);
-            return arguments.Command == "validate"
+            var problem = MatchingProblem.Load(arguments.People, arguments.Policy);
+            return arguments.ValidateOnly
                 ? Validate(problem, stdout)
                 : Match(problem, arguments, interactive, watch, stdout, stderr);
         }
-        catch (InvalidInputException e)
-        {
-            WriteError(stderr, e.Message);
-            return InvalidInput;
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException
-            or ArgumentException or NotSupportedException)
-        {
-            // Unreadable or unwritable paths, including empty or malformed ones.
-            WriteError(stderr, e.Message);
-            return UsageError;
-        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A fault of the engine itself: still one readable line, never a stack trace.
-            WriteError(stderr, $"internal error: {e.Message}");
-            return InternalError;
+            var code = ExitCodeFor(e);
+            // A fault of the engine itself is still one readable line, never a stack trace.
+            WriteError(stderr, code == InternalError ? $"internal error: {e.Message}" : e.Message);
+            return code;
         }
     }
+
+    /// <summary>
+    /// What a failure past parsing means: bad input, a file that cannot be read or written, or else a fault of
+    /// the engine. Paths and values were checked by the parser, so an argument the engine rejects is its own fault.
+    /// </summary>
+    internal static int ExitCodeFor(Exception failure) => failure switch
+    {
+        InvalidInputException => InvalidInput,
+        IOException or UnauthorizedAccessException => UsageError,
+        _ => InternalError,
+    };
 
     /// <summary>Errors are one line: a value quoted from the input may hold line breaks, so they are shown escaped.</summary>
     private static void WriteError(TextWriter stderr, string? message) =>
@@ -132,9 +110,9 @@ internal static class Cli
     }
 
     /// <summary>The result in the chosen format (csv by default) as UTF-8, ending with a line break.</summary>
-    private static void WriteResult(string? format, MatchingResult result, Roster roster, Stream output)
+    private static void WriteResult(ResultFormat format, MatchingResult result, Roster roster, Stream output)
     {
-        if (format == "json")
+        if (format == ResultFormat.Json)
         {
             MatchingResultJson.Write(result, output);
             output.WriteByte((byte)'\n');
@@ -142,7 +120,7 @@ internal static class Cli
         }
 
         using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
-        if (format == "table")
+        if (format == ResultFormat.Table)
         {
             writer.Write(ResultTable.Render(result, roster));
         }

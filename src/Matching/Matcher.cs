@@ -24,10 +24,18 @@ public static class Matcher
     /// <see cref="MatchStatus.Optimal"/> with the pairs; <see cref="MatchStatus.Feasible"/> with a bound when the
     /// time limit stopped the proof; or <see cref="MatchStatus.Infeasible"/> when the pinned pairs cannot all hold.
     /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="problem"/> or <see cref="MatchingOptions.TimeProvider"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// An option is outside what it allows: <see cref="MatchingOptions.Alternatives"/> below 0 or above
+    /// <see cref="MatchingOptions.MaxAlternatives"/>, a negative <see cref="MatchingOptions.TimeLimit"/>, or a
+    /// <see cref="MatchingOptions.Solver"/> that is not one of <see cref="FlowSolver"/>'s. The exception's
+    /// parameter name names the option.
+    /// </exception>
     public static MatchingResult Solve(MatchingProblem problem, MatchingOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(problem);
         options ??= MatchingOptions.Default;
+        Check(options);
         var result = SolveOnce(problem, options, cancellationToken);
         if (options.Alternatives > 0 && result.Status != MatchStatus.Infeasible && result.Pairs.Any(p => !p.Pinned && p.Alternatives is null))
         {
@@ -40,6 +48,23 @@ public static class Matcher
         }
 
         return result;
+    }
+
+    /// <summary>Refuses options no solve can honour before any work starts, naming the option at fault.</summary>
+    private static void Check(MatchingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options.TimeProvider);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Alternatives);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Alternatives, MatchingOptions.MaxAlternatives);
+        if (options.TimeLimit is { } limit)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(limit, TimeSpan.Zero, $"{nameof(options)}.{nameof(MatchingOptions.TimeLimit)}");
+        }
+
+        if (!Enum.IsDefined(options.Solver))
+        {
+            throw new ArgumentOutOfRangeException($"{nameof(options)}.{nameof(MatchingOptions.Solver)}", options.Solver, "not one of the solvers FlowSolver names");
+        }
     }
 
     /// <summary>The optimum's figures alone, for a changed problem: what alternatives and what-if report.</summary>

@@ -9,7 +9,8 @@ public sealed record MatchingOptions
     /// <summary>
     /// Stop proving optimality after this long and return the best assignment found as
     /// <see cref="MatchStatus.Feasible"/> with a bound. Checked between pricing rounds, so a solve can
-    /// overrun it by one round. Default null: run until proven optimal.
+    /// overrun it by one round. Zero or more (zero: stop after the first round); default null: run
+    /// until proven optimal.
     /// </summary>
     public TimeSpan? TimeLimit { get; init; }
 
