@@ -6,8 +6,10 @@ namespace Mentoring.Matching.Engine;
 /// Walks one mentee's feasible mentors whose score, less the mentor's price when prices are given,
 /// exceeds a threshold (and whose score reaches a floor), best profiles first. The threshold may rise between steps (a top-k search
 /// raises it as its list fills), and the walk skips every profile and bucket that cannot beat it,
-/// and stops when no profile left can. Within a bucket the walk starts at a point fixed by the
-/// mentee, so mentees with equal tastes spread over equal mentors.
+/// and stops when no profile left can. With ranked set keys a profile's groups (one set value each)
+/// come best first by what the shared values add, so the walk stops at the first group that cannot
+/// beat the threshold. Within a bucket the walk starts at a point fixed by the mentee, so mentees
+/// with equal tastes spread over equal mentors.
 /// </summary>
 internal struct MentorCursor
 {
@@ -24,7 +26,14 @@ internal struct MentorCursor
     private readonly int _minScore;
     private readonly ulong[]? _bucketSlots;
     private readonly ulong _menteeSlotWord;
+    private readonly SetColumns.KeyRanking? _keys;
     private int _rank;
+    private int _overlap;
+    private int _group;
+    private int _endGroup;
+    private int _keyRank;
+    private bool _sparse;
+    private int _groupSetScore;
     private int _dimensionScore;
     private long _profilePrice;
     private int _bucket;
@@ -48,9 +57,12 @@ internal struct MentorCursor
         _menteeSlots = problem.MenteeSlotCount(mentee);
         _slotWeight = problem.SharedSlotWeight;
         _minShared = problem.MinSharedSlots;
-        _maxSetScore = problem.MenteeMaxSetScore(mentee);
-        // Set columns need a look at each bucket only when they can score or must share a value.
-        _scoresSets = _maxSetScore > 0 || problem.HasRequiredSets;
+        _keys = index.RanksSetKeys ? problem.Sets.Ranking(mentee) : null;
+
+        // With ranked keys the best set score is the best any mentor key gives (none: no mentor shares a required value).
+        _maxSetScore = _keys is null ? problem.MenteeMaxSetScore(mentee) : _keys.Scores.Length > 0 ? _keys.Scores[0] : int.MinValue / 2;
+        // Without ranked keys set columns need a look at each bucket only when they can score or must share a value.
+        _scoresSets = _keys is null && (_maxSetScore > 0 || problem.HasRequiredSets);
         _bucketSlots = index.BucketSlots;
         _menteeSlotWord = problem.MenteeSlots(mentee)[0];
         _rank = -1;
@@ -102,7 +114,7 @@ internal struct MentorCursor
                 // Buckets come by falling slot count: once one cannot share enough, none after it can.
                 var bucket = _bucket++;
                 var reachable = Math.Min(slotCounts[bucket], _menteeSlots);
-                if (reachable < _minShared || _dimensionScore + (_slotWeight * reachable) + _maxSetScore - _profilePrice <= threshold)
+                if (reachable < _minShared || _dimensionScore + (_slotWeight * reachable) + _groupSetScore - _profilePrice <= threshold)
                 {
                     _bucket = _endBucket;
                     break;
@@ -111,7 +123,8 @@ internal struct MentorCursor
                 var shared = _bucketSlots is null
                     ? _index.Problem.SharedSlotCount(_mentee, _index.Representative(bucket))
                     : BitOperations.PopCount(_menteeSlotWord & _bucketSlots[bucket]);
-                var setScore = _scoresSets ? _index.Problem.SetScoreIfShared(_mentee, _index.Representative(bucket)) : 0;
+                var setScore = _keys is not null ? _groupSetScore
+                    : _scoresSets ? _index.Problem.SetScoreIfShared(_mentee, _index.Representative(bucket)) : 0;
                 if (setScore < 0)
                 {
                     continue;
@@ -140,11 +153,83 @@ internal struct MentorCursor
                 return true;
             }
 
-            if (!NextProfile(threshold))
+            if (!NextGroup(threshold) && !NextProfile(threshold))
             {
                 return false;
             }
         }
+    }
+
+    /// <summary>
+    /// Moves to the profile's next group that can beat the threshold. Without ranked keys a profile is
+    /// one group, bounded by the mentee's best set score. With them, a profile with few groups is walked
+    /// group by group, each scored exactly; otherwise the mentee's ranked keys are followed, best first,
+    /// until one cannot beat the threshold.
+    /// </summary>
+    private bool NextGroup(long threshold)
+    {
+        if (_rank < 0 || _rank >= _ranking.Profiles.Length)
+        {
+            return false;
+        }
+
+        if (_keys is null)
+        {
+            if (_group >= _endGroup)
+            {
+                return false;
+            }
+
+            _bucket = _index.GroupFirstBucket(_group);
+            _endBucket = _index.GroupEndBucket(_group);
+            _group = _endGroup;
+            _groupSetScore = _maxSetScore;
+            return true;
+        }
+
+        var profile = _ranking.Profiles[_rank];
+        var ceiling = _dimensionScore + (_slotWeight * _overlap) - _profilePrice;
+        if (_sparse)
+        {
+            while (_group < _endGroup)
+            {
+                var group = _group++;
+                var score = _keys.ScoreByKey[_index.GroupKey(group)];
+                if (score >= 0 && ceiling + score > threshold && _dimensionScore + (_slotWeight * _overlap) + score >= _minScore)
+                {
+                    return Enter(group, score);
+                }
+            }
+
+            return false;
+        }
+
+        while (_keyRank < _keys.Keys.Length)
+        {
+            var score = _keys.Scores[_keyRank];
+            if (ceiling + score <= threshold || _dimensionScore + (_slotWeight * _overlap) + score < _minScore)
+            {
+                // Keys come by falling score: none further on can do better here.
+                _keyRank = _keys.Keys.Length;
+                return false;
+            }
+
+            var group = _index.GroupWithKey(profile, _keys.Keys[_keyRank++]);
+            if (group >= 0)
+            {
+                return Enter(group, score);
+            }
+        }
+
+        return false;
+    }
+
+    private bool Enter(int group, int setScore)
+    {
+        _bucket = _index.GroupFirstBucket(group);
+        _endBucket = _index.GroupEndBucket(group);
+        _groupSetScore = setScore;
+        return true;
     }
 
     private bool NextProfile(long threshold)
@@ -172,8 +257,13 @@ internal struct MentorCursor
 
             _dimensionScore = dimensionScore;
             _profilePrice = profilePrice;
-            _bucket = _index.FirstBucket(profile);
-            _endBucket = _index.EndBucket(profile);
+            _overlap = overlap;
+            _group = _index.FirstGroup(profile);
+            _endGroup = _index.EndGroup(profile);
+            _keyRank = 0;
+            _sparse = _keys is not null && _index.IsSparse(profile, _keys.Keys.Length);
+            _bucket = 0;
+            _endBucket = 0;
             return true;
         }
 

@@ -14,6 +14,10 @@ namespace Mentoring.Matching.Engine;
 /// count scores the whole bucket.</item>
 /// <item>Within a bucket, by grade: the grade gap cuts a bucket to a prefix.</item>
 /// </list>
+/// With v2 set columns whose mentee and mentor keys are few enough to rank (<see cref="SetColumns.RanksKeys"/>),
+/// a profile's buckets are also grouped by set values (a group: one mentor set key), so a mentee visits a
+/// profile's groups best first by what the shared values add and stops at the first that cannot beat its
+/// threshold; otherwise a profile is one group and every bucket bounds its set score by the mentee's best.
 /// With few distinct slots (the usual weekday half-days), each profile also keeps, for every
 /// possible availability of a mentee, the most slots any of its mentors shares with it: an exact
 /// bound that skips whole profiles.
@@ -23,7 +27,13 @@ internal sealed class MentorIndex
     /// <summary>Up to this many distinct slots, profiles keep an exact overlap table (2^slots bytes each).</summary>
     private const int MaxTableSlots = 12;
 
+    /// <summary>A profile with at most this many groups per ranked mentor key is walked group by group rather than by the mentee's ranking.</summary>
+    private const int SparseGroupRatio = 4;
+
     private readonly int[] _bucketStart;
+    private readonly int[] _groupStart;
+    private readonly int[] _groupKey;
+    private readonly int[] _groupFirstBucket;
     private readonly int[] _memberStart;
     private readonly int[] _representative;
     private readonly int[] _bucketOfMentor;
@@ -40,7 +50,8 @@ internal sealed class MentorIndex
     public MentorIndex(CompiledProblem problem, int[] mentorCapacity, IEnumerable<int> mentees)
     {
         Problem = problem;
-        var profiles = GroupMentors(problem, mentorCapacity);
+        RanksSetKeys = problem.Sets.RanksKeys;
+        var profiles = GroupMentors(problem, mentorCapacity, RanksSetKeys);
 
         _bucketStart = new int[profiles.Count + 1];
         _profileMaxSlots = new int[profiles.Count];
@@ -77,6 +88,7 @@ internal sealed class MentorIndex
 
         _bucketStart[profiles.Count] = bucket;
         _memberStart[bucket] = member;
+        (_groupStart, _groupKey, _groupFirstBucket) = Groups(problem, profiles.Count, RanksSetKeys);
         if (problem.SlotNames.Count <= 64)
         {
             BucketSlots = [.. _representative.Select(mentor => problem.MentorSlots(mentor)[0])];
@@ -114,6 +126,9 @@ internal sealed class MentorIndex
 
     public CompiledProblem Problem { get; }
 
+    /// <summary>True when a profile's buckets are grouped by mentor set key, each group's set score exact for a mentee.</summary>
+    internal bool RanksSetKeys { get; }
+
     /// <summary>Mentors, profile by profile, bucket by bucket, by rising grade within a bucket.</summary>
     internal int[] Members { get; }
 
@@ -143,6 +158,27 @@ internal sealed class MentorIndex
         new(this, mentee, _rankings[_menteeProfile[mentee]], prices, minScore);
 
     internal int FirstBucket(int profile) => _bucketStart[profile];
+
+    internal int FirstGroup(int profile) => _groupStart[profile];
+
+    internal int EndGroup(int profile) => _groupStart[profile + 1];
+
+    /// <summary>The mentor set key of a group (-1 when groups are not by set key).</summary>
+    internal int GroupKey(int group) => _groupKey[group];
+
+    internal int GroupFirstBucket(int group) => _groupFirstBucket[group];
+
+    internal int GroupEndBucket(int group) => _groupFirstBucket[group + 1];
+
+    /// <summary>True when the mentee should walk the profile group by group: it has few groups for the keys the mentee ranks.</summary>
+    internal bool IsSparse(int profile, int rankedKeys) => (EndGroup(profile) - FirstGroup(profile)) * SparseGroupRatio <= rankedKeys;
+
+    /// <summary>The profile's group with this mentor set key, or -1 (groups are sorted by key within a profile).</summary>
+    internal int GroupWithKey(int profile, int key)
+    {
+        var index = Array.BinarySearch(_groupKey, _groupStart[profile], _groupStart[profile + 1] - _groupStart[profile], key);
+        return index >= 0 ? index : -1;
+    }
 
     internal int EndBucket(int profile) => _bucketStart[profile + 1];
 
@@ -180,9 +216,10 @@ internal sealed class MentorIndex
 
     /// <summary>
     /// Mentors with capacity, as profiles of buckets of mentors. Profiles in order of first mentor;
-    /// buckets by falling slot count (likelier high scores first); mentors by grade, then index.
+    /// buckets by falling slot count (likelier high scores first), by set key first when set keys are
+    /// ranked; mentors by grade, then index.
     /// </summary>
-    private static List<List<List<int>>> GroupMentors(CompiledProblem problem, int[] mentorCapacity)
+    private static List<List<List<int>>> GroupMentors(CompiledProblem problem, int[] mentorCapacity, bool bySetKey)
     {
         var profileIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var profiles = new List<Dictionary<string, List<int>>>();
@@ -212,11 +249,41 @@ internal sealed class MentorIndex
 
         return profiles
             .Select(buckets => buckets.Values
-                .OrderByDescending(b => problem.MentorSlotCount(b[0]))
+                .OrderBy(b => bySetKey ? problem.MentorSetKey(b[0]) : 0)
+                .ThenByDescending(b => problem.MentorSlotCount(b[0]))
                 .ThenBy(b => b[0])
                 .Select(b => b.OrderBy(problem.MentorGrade).ThenBy(m => m).ToList())
                 .ToList())
             .ToList();
+    }
+
+    /// <summary>
+    /// The groups of each profile's buckets: by mentor set key when <paramref name="bySetKey"/>, else one
+    /// group a profile. Returns each profile's first group, each group's key, and each group's first
+    /// bucket (with one more entry closing the last).
+    /// </summary>
+    private (int[] GroupStart, int[] GroupKey, int[] GroupFirstBucket) Groups(CompiledProblem problem, int profileCount, bool bySetKey)
+    {
+        var groupStart = new int[profileCount + 1];
+        var keys = new List<int>();
+        var firsts = new List<int>();
+        for (var profile = 0; profile < profileCount; profile++)
+        {
+            groupStart[profile] = keys.Count;
+            for (var bucket = _bucketStart[profile]; bucket < _bucketStart[profile + 1]; bucket++)
+            {
+                var key = bySetKey ? problem.MentorSetKey(_representative[bucket]) : -1;
+                if (bucket == _bucketStart[profile] || key != keys[^1])
+                {
+                    keys.Add(key);
+                    firsts.Add(bucket);
+                }
+            }
+        }
+
+        groupStart[profileCount] = keys.Count;
+        firsts.Add(_bucketStart[profileCount]);
+        return (groupStart, [.. keys], [.. firsts]);
     }
 
     /// <summary>

@@ -245,6 +245,9 @@ internal sealed class CompiledProblem
     /// <summary>v2: equal keys mean equal set values in every similarity and requireSame column.</summary>
     public int MentorSetKey(int mentor) => _sets.MentorKey(mentor);
 
+    /// <summary>v2: the set-valued columns, for walks that visit a profile's set values best first.</summary>
+    public SetColumns Sets => _sets;
+
     /// <summary>The mentee's availability as a bit set over <see cref="SlotNames"/>.</summary>
     public ReadOnlySpan<ulong> MenteeSlots(int mentee) => _menteeSlots.AsSpan(mentee * _slotWords, _slotWords);
 

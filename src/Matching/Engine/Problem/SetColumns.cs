@@ -9,6 +9,12 @@ namespace Mentoring.Matching.Engine;
 /// </summary>
 internal sealed class SetColumns
 {
+    /// <summary>
+    /// Up to this many (mentee key, mentor key) pairs, every mentee key ranks the mentor keys by what they
+    /// add (4 bytes a pair, twice), so a walk can visit a profile's set values best first.
+    /// </summary>
+    private const int MaxRankedKeyPairs = 1 << 22;
+
     private readonly string[] _names;
     private readonly int[] _weight;
     private readonly bool[] _required;
@@ -19,6 +25,8 @@ internal sealed class SetColumns
     private readonly ulong[] _mentor;
     private readonly int[] _menteeMaxScore;
     private readonly int[] _mentorKey;
+    private readonly int[] _menteeKey;
+    private readonly KeyRanking[] _rankings;
     private readonly int _similarityCount;
 
     public SetColumns(MatchingPolicy policy, IReadOnlyList<Person> people, int[] mentees, int[] mentors)
@@ -53,19 +61,28 @@ internal sealed class SetColumns
         }
 
         MaxScore = Enumerable.Range(0, _names.Length).Sum(c => _weight[c] * _parts[c].Length);
-        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
-        _mentorKey = new int[mentors.Length];
-        for (var k = 0; k < mentors.Length && _words > 0; k++)
-        {
-            var key = string.Join(',', _mentor.AsSpan(k * _words, _words).ToArray());
-            if (!keys.TryGetValue(key, out var code))
-            {
-                keys.Add(key, code = keys.Count);
-            }
-
-            _mentorKey[k] = code;
-        }
+        _mentorKey = Keys(_mentor, mentors.Length, out var mentorOfKey);
+        _menteeKey = Keys(_mentee, mentees.Length, out var menteeOfKey);
+        MentorKeyCount = mentorOfKey.Count;
+        _rankings = _words > 0 && (long)menteeOfKey.Count * mentorOfKey.Count <= MaxRankedKeyPairs
+            ? [.. menteeOfKey.Select(mentee => RankMentorKeys(mentee, mentorOfKey))]
+            : [];
     }
+
+    /// <summary>The mentor keys with what each adds against one mentee key, best first (ties: key); keys a <c>requireSame</c> column shares nothing with are left out.</summary>
+    /// <param name="Keys">Mentor keys.</param>
+    /// <param name="Scores">What each adds.</param>
+    /// <param name="ScoreByKey">What each mentor key adds, by key; -1 when a <c>requireSame</c> column shares nothing.</param>
+    internal sealed record KeyRanking(int[] Keys, int[] Scores, int[] ScoreByKey);
+
+    /// <summary>How many distinct mentor keys there are.</summary>
+    public int MentorKeyCount { get; }
+
+    /// <summary>True when every mentee key ranks the mentor keys (see <see cref="Ranking"/>).</summary>
+    public bool RanksKeys => _rankings.Length > 0;
+
+    /// <summary>The mentor keys ranked for this mentee, when <see cref="RanksKeys"/>.</summary>
+    public KeyRanking Ranking(int mentee) => _rankings[_menteeKey[mentee]];
 
     /// <summary>No pair's shared values can add more than this.</summary>
     public int MaxScore { get; }
@@ -90,6 +107,7 @@ internal sealed class SetColumns
 
     public int MenteeMaxScore(int mentee) => _menteeMaxScore[mentee];
 
+    /// <summary>Equal keys mean equal values in every set column; keys number the distinct values from 0.</summary>
     public int MentorKey(int mentor) => _mentorKey[mentor];
 
     /// <summary>The values shared in each similarity column that shares any.</summary>
@@ -116,6 +134,44 @@ internal sealed class SetColumns
         }
 
         return explained;
+    }
+
+    /// <summary>Each participant's key (equal bits, equal key) and, per key, its first participant.</summary>
+    private int[] Keys(ulong[] bits, int participants, out List<int> firstOfKey)
+    {
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var codes = new int[participants];
+        firstOfKey = [];
+        for (var k = 0; k < participants && _words > 0; k++)
+        {
+            var key = string.Join(',', bits.AsSpan(k * _words, _words).ToArray());
+            if (!keys.TryGetValue(key, out var code))
+            {
+                keys.Add(key, code = keys.Count);
+                firstOfKey.Add(k);
+            }
+
+            codes[k] = code;
+        }
+
+        return codes;
+    }
+
+    private KeyRanking RankMentorKeys(int mentee, List<int> mentorOfKey)
+    {
+        var ranked = new List<(int Key, int Score)>(mentorOfKey.Count);
+        var scoreByKey = new int[mentorOfKey.Count];
+        for (var key = 0; key < mentorOfKey.Count; key++)
+        {
+            var score = scoreByKey[key] = ScoreIfShared(mentee, mentorOfKey[key]);
+            if (score >= 0)
+            {
+                ranked.Add((key, score));
+            }
+        }
+
+        ranked.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Key.CompareTo(b.Key));
+        return new KeyRanking([.. ranked.Select(r => r.Key)], [.. ranked.Select(r => r.Score)], scoreByKey);
     }
 
     private int Shared(int mentee, int mentor, int column)
