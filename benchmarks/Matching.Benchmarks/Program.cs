@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "generate" => GenerateCommand.Run(new CommandOptions(args.Skip(1)), Console.Out),
     "measure" => MeasureCommand.Run(new CommandOptions(args.Skip(1)), Console.Out),
     "pairs" => PairsCommand.Run(new CommandOptions(args.Skip(1)), Console.Out),
+    "load" => LoadCommand.Run(new CommandOptions(args.Skip(1)), Console.Out),
     "ortools-direct" => OrToolsDirectCommand.Run(new CommandOptions(args.Skip(1)), Console.Out),
     _ => Run(args),
 };
