@@ -9,7 +9,10 @@ namespace Mentoring.Matching.Api.Web.Runs;
 /// </summary>
 internal static class FiguresText
 {
-    /// <summary>The changed optimum's figures, then how it differs from the run's: matched, kept (a re-match), total.</summary>
+    /// <summary>
+    /// The changed optimum's figures, then how it differs from the run's: matched, kept (a re-match), total. The lowest
+    /// score is left out: only the fairness objective weighs it, and the review shows it for the run itself.
+    /// </summary>
     public static string Versus(IRunFigures changed, RunResult run)
     {
         if (changed.Status == "Infeasible")
@@ -22,11 +25,6 @@ internal static class FiguresText
         if (rematch)
         {
             figures.Add($"{changed.Kept} kept");
-        }
-
-        if (changed.MinScore is { } lowest)
-        {
-            figures.Add($"lowest score {lowest}");
         }
 
         figures.Add($"total {changed.Total}");
