@@ -38,6 +38,13 @@ internal sealed class EndModel(CohortStore cohorts, PairingStore pairings, Withd
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // An unchosen reason gets plain words here; any other value is the API's to judge.
+        if (string.IsNullOrWhiteSpace(Reason))
+        {
+            AddError(nameof(Reason), "Choose why the pair ends.");
+            return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        }
+
         var (ended, problem) = WebResults.Read<PairEnded>((await WithdrawalEndpoints.EndAsync(
             CohortId, PairId, new EndPairRequest(Reason, Note), withdrawals, time, cancellationToken)).Result);
         if (ended is not null)
