@@ -15,6 +15,9 @@ internal sealed class IndexModel(CohortStore cohorts, SchemeStore schemes, TimeP
 
     public IReadOnlyList<CohortView> Cohorts { get; private set; } = [];
 
+    /// <summary>The schemes a new cohort may belong to.</summary>
+    public IReadOnlyList<SchemeView> Schemes { get; private set; } = [];
+
     [BindProperty]
     public string? Name { get; set; }
 
@@ -27,7 +30,15 @@ internal sealed class IndexModel(CohortStore cohorts, SchemeStore schemes, TimeP
     [BindProperty]
     public IFormFile? PolicyFile { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Cohorts = await cohorts.ListAsync(cancellationToken);
+    /// <summary>The chosen scheme's id; empty for a cohort of no scheme.</summary>
+    [BindProperty]
+    public long? SchemeId { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Cohorts = await cohorts.ListAsync(cancellationToken);
+        Schemes = await schemes.ListAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -42,7 +53,7 @@ internal sealed class IndexModel(CohortStore cohorts, SchemeStore schemes, TimeP
         if (!HasErrors)
         {
             var (created, problem) = WebResults.Read<CohortView>((await CohortEndpoints.CreateAsync(
-                new CreateCohortRequest(Name, startsOn, endsOn, policy.Json), cohorts, schemes, time, cancellationToken)).Result);
+                new CreateCohortRequest(Name, startsOn, endsOn, policy.Json, SchemeId), cohorts, schemes, time, cancellationToken)).Result);
             if (created is not null)
             {
                 return Redirect($"/app/cohorts/{created.Id}/policy");
@@ -53,6 +64,7 @@ internal sealed class IndexModel(CohortStore cohorts, SchemeStore schemes, TimeP
                 "name" => nameof(Name),
                 "startsOn" => nameof(StartsOn),
                 "endsOn" => nameof(EndsOn),
+                "schemeId" => nameof(SchemeId),
                 _ => nameof(PolicyFile),
             });
         }

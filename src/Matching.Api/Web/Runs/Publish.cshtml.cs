@@ -22,18 +22,32 @@ internal sealed class PublishModel(CohortStore cohorts, PairingStore pairings, T
 
     public Publication? Publication { get; private set; }
 
+    /// <summary>True when the cohort was already published: the run is a re-match, and only its new pairs get credentials.</summary>
+    public bool Rematch { get; private set; }
+
     public string AbsoluteLink(PairCredential pair) => $"{Request.Scheme}://{Request.Host}{pair.Link}";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        (Cohort = await cohorts.GetAsync(CohortId, cancellationToken)) is null ? NotFound() : Page();
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var (publication, problem) = WebResults.Read<Publication>((await PairingEndpoints.PublishAsync(CohortId, RunId, pairings, time, cancellationToken)).Result);
         if ((Cohort = await cohorts.GetAsync(CohortId, cancellationToken)) is null)
         {
             return NotFound();
         }
+
+        Rematch = Cohort.Status == "published";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await cohorts.GetAsync(CohortId, cancellationToken) is not { } before)
+        {
+            return NotFound();
+        }
+
+        Rematch = before.Status == "published";
+        var (publication, problem) = WebResults.Read<Publication>((await PairingEndpoints.PublishAsync(CohortId, RunId, pairings, time, cancellationToken)).Result);
+        Cohort = await cohorts.GetAsync(CohortId, cancellationToken) ?? before;
 
         if (problem is not null)
         {

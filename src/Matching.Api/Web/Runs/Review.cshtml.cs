@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Runs;
 using Mentoring.Matching.Api.Storage;
@@ -7,7 +8,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Mentoring.Matching.Api.Web.Runs;
 
-/// <summary>Run the engine and review a run: pairs with their explanation, the unmatched with reasons, pin and forbid from a row, who moved.</summary>
+/// <summary>
+/// Run the engine and review a run: pairs with their explanation, the unmatched with reasons, pin and forbid from a row,
+/// who moved; with the run options, each mentee's alternatives and the what-if table. On a published cohort a run is a
+/// re-match, and the page shows which pairs it keeps, moves and makes.
+/// </summary>
 internal sealed class ReviewModel(CohortStore cohorts, RunStore runs, Db db, MatchingOptions options, TimeProvider time) : WebPage
 {
     [FromRoute]
@@ -30,12 +35,34 @@ internal sealed class ReviewModel(CohortStore cohorts, RunStore runs, Db db, Mat
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>Run option: how many other mentors to weigh for each matched mentee (0 to <see cref="MatchingOptions.MaxAlternatives"/>).</summary>
+    [BindProperty]
+    public string? Alternatives { get; set; }
+
+    /// <summary>Run option: relax each rule alone and show what the cohort would gain.</summary>
+    [BindProperty]
+    public bool WhatIf { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostRunAsync(CancellationToken cancellationToken)
     {
-        var answer = (await RunEndpoints.RunAsync(CohortId, null, db, runs, options, time, cancellationToken)).Result;
+        int? alternatives = null;
+        if (!string.IsNullOrWhiteSpace(Alternatives))
+        {
+            if (int.TryParse(Alternatives.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var given))
+            {
+                alternatives = given;
+            }
+            else
+            {
+                AddError(nameof(Alternatives), $"Enter a whole number from 0 to {MatchingOptions.MaxAlternatives}.");
+                return await LoadAsync(cancellationToken) ? Page() : NotFound();
+            }
+        }
+
+        var answer = (await RunEndpoints.RunAsync(CohortId, new RunRequest(alternatives, WhatIf), db, runs, options, time, cancellationToken)).Result;
         if (answer is Created<RunView> created)
         {
             Message = $"Run {created.Value!.Id} finished: {created.Value.Result.Status}, {created.Value.Result.Matched} matched.";
@@ -43,7 +70,7 @@ internal sealed class ReviewModel(CohortStore cohorts, RunStore runs, Db db, Mat
         }
 
         var problem = (ProblemHttpResult)answer;
-        AddErrors(WebResults.Errors(problem), _ => null);
+        AddErrors(WebResults.Errors(problem), e => e.Field == "alternatives" ? nameof(Alternatives) : null);
         if (problem.ProblemDetails.Extensions.TryGetValue("runId", out var stored) && stored is long storedRun)
         {
             RunId = storedRun;
@@ -86,8 +113,8 @@ internal sealed class ReviewModel(CohortStore cohorts, RunStore runs, Db db, Mat
             return false;
         }
 
-        // Compare with the run before this one.
-        if (Run is not null && Runs.SkipWhile(r => r.Id != Run.Id).Skip(1).FirstOrDefault() is { } previous
+        // Compare with the run before this one (a re-match shows its changes instead).
+        if (Run is { Changes: null } && Runs.SkipWhile(r => r.Id != Run.Id).Skip(1).FirstOrDefault() is { } previous
             && await runs.GetAsync(CohortId, previous.Id, cancellationToken) is { } before)
         {
             PreviousRunId = previous.Id;
