@@ -61,7 +61,7 @@ internal sealed class CurrentPairs
     /// </summary>
     public IReadOnlyList<CurrentPairNotKept> NotKept(int[] mentorOf, MatchStatus status, GaveWayReasons gaveWay, CancellationToken cancellationToken)
     {
-        var notKept = new List<CurrentPairNotKept>();
+        var notKept = new List<CurrentPairNotKept?>();
         var gaveWayAt = new List<(int At, PersonPair Pair, int Mentee, int Mentor)>();
         foreach (var pair in _policy.CurrentPairs)
         {
@@ -80,7 +80,8 @@ internal sealed class CurrentPairs
                 gaveWayAt.Add((notKept.Count, pair, mentee, mentor));
             }
 
-            notKept.Add(known!);
+            // A pair that gave way holds its place in policy order until its check below fills it.
+            notKept.Add(known);
         }
 
         Parallel.For(0, gaveWayAt.Count, new ParallelOptions { CancellationToken = cancellationToken }, g =>
@@ -89,7 +90,7 @@ internal sealed class CurrentPairs
             var (outcome, reason) = gaveWay.Explain(pair, mentee, mentor, examine: g < GaveWayReasons.MaxExamined, cancellationToken);
             notKept[at] = new CurrentPairNotKept(pair.MenteeId, pair.MentorId, outcome, null, reason);
         });
-        return notKept;
+        return [.. notKept.Select(n => n!)];
     }
 
     /// <summary>Why a pair of people who both take part is not kept; null when it is feasible and gave way in a proven optimum.</summary>
