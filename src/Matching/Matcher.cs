@@ -169,11 +169,9 @@ public static class Matcher
         Parallel.For(0, waiting.Length, new ParallelOptions { CancellationToken = cancellationToken }, w => reasons[w] = explainer.Explain(waiting[w], IdOf(waiting[w])));
         var unmatched = reasons.ToList();
         unmatched.Sort((a, b) => string.CompareOrdinal(a.MenteeId, b.MenteeId));
-        return BuildResult(problem, limits, ledger, status, pairs, unmatched, status == MatchStatus.Feasible ? bound : null) with
-        {
-            Kept = kept,
-            CurrentPairsNotKept = current.NotKept(mentorOf, status),
-        };
+        var result = BuildResult(problem, limits, ledger, status, pairs, unmatched, status == MatchStatus.Feasible ? bound : null) with { Kept = kept };
+        var gaveWay = new GaveWayReasons(problem, options, current, mentorOf, result.Figures);
+        return result with { CurrentPairsNotKept = current.NotKept(mentorOf, status, gaveWay, cancellationToken) };
     }
 
     /// <summary>An assignment's figures (every mentee's mentor, pins included); the lowest score is left out, as only fairness asks for it.</summary>

@@ -110,7 +110,11 @@ internal sealed record RunWhatIf(JsonElement Change, string Status, int Matched,
 /// <summary>A current pair the run does not keep.</summary>
 /// <param name="MenteeId">Its mentee.</param>
 /// <param name="MentorId">Its mentor.</param>
-/// <param name="Outcome">Why, as a code: <c>noLongerTakingPart</c>, <c>breaksPairRule</c>, <c>gaveWayForMoreMatched</c>, <c>gaveWayForCohortRule</c>, <c>menteePinnedElsewhere</c>…</param>
+/// <param name="Outcome">
+/// Why, as a code (the engine's <c>CurrentPairOutcome</c>, camelCased): <c>noLongerTakingPart</c>, <c>breaksPairRule</c>,
+/// <c>gaveWayForMoreMatched</c>, <c>gaveWayForCohortRule</c>, <c>menteePinnedElsewhere</c>, <c>notInStoppedSolve</c>,
+/// <c>gaveWayToOtherCurrentPairs</c>, <c>gaveWayForBetterScore</c>, <c>gaveWayInTie</c>, <c>gaveWayNotExamined</c>.
+/// </param>
 /// <param name="Rule">The pair rule it breaks now, if that is why.</param>
 /// <param name="Reason">Why, in a sentence.</param>
 internal sealed record RunCurrentPairNotKept(string MenteeId, string MentorId, string Outcome, string? Rule, string Reason);

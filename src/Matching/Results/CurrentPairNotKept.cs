@@ -20,6 +20,25 @@ public enum CurrentPairOutcome
 
     /// <summary>The solve stopped before proving the assignment best, and this pair was not in the best one found.</summary>
     NotInStoppedSolve,
+
+    /// <summary>It gave way so that more current pairs could be kept, with as many mentees matched.</summary>
+    GaveWayToOtherCurrentPairs,
+
+    /// <summary>
+    /// It gave way for a higher lowest score (fairness) or a higher total, with as many mentees matched
+    /// and current pairs kept.
+    /// </summary>
+    GaveWayForBetterScore,
+
+    /// <summary>Keeping it is exactly as good in the contract's order: the assignment returned is another one as good.</summary>
+    GaveWayInTie,
+
+    /// <summary>
+    /// The assignment returned is at least as good in the contract's order as any that keeps it; which
+    /// level of the order decided was not worked out (more current pairs gave way than a solve examines,
+    /// or the solve that keeps it stopped before proving its best).
+    /// </summary>
+    GaveWayNotExamined,
 }
 
 /// <summary>A current pair the assignment does not keep, and why.</summary>

@@ -1,3 +1,4 @@
+using Mentoring.Matching.Engine;
 using Xunit.Abstractions;
 
 namespace Mentoring.Matching.Tests;
@@ -6,7 +7,7 @@ namespace Mentoring.Matching.Tests;
 /// Contract v2 against plain enumeration on hundreds of seeded random instances: the same status and
 /// optimum (matched, kept, fairness floor, total) with set-valued likeness, current pairs and cohort
 /// rules; an assignment that is itself feasible and reaches those figures; the reason of each current
-/// pair not kept where exactly one of the contract's reasons applies; and, on fewer seeds, every
+/// pair not kept, each against the enumerated best assignment holding it; and, on fewer seeds, every
 /// alternative and what-if entry equal to the enumerated optimum of its changed problem.
 /// </summary>
 public sealed class BruteForceV2PropertyTests(ITestOutputHelper output)
@@ -125,11 +126,23 @@ public sealed class BruteForceV2PropertyTests(ITestOutputHelper output)
                 return reference.Mentees.Any(e => reference.Mentors.Any(t => i.Policy.Similarities.Any(s => s.Value > 0 && ReferenceMatcher.SharedValues(e, t, s.Key).Count > 0)));
             }),
         };
+        // The reasons a feasible current pair gave way, as the engine gives them (the theory above checks each against enumeration).
+        var outcomes = instances
+            .Where((_, i) => optima[i].AssignmentExists)
+            .Select(i => Matcher.Solve(MatchingProblem.Create(i.Roster, i.Policy)).CurrentPairsNotKept.Select(n => n.Outcome).ToHashSet())
+            .ToArray();
+        CurrentPairOutcome[] gaveWay = [CurrentPairOutcome.GaveWayForMoreMatched, CurrentPairOutcome.GaveWayForCohortRule, CurrentPairOutcome.GaveWayToOtherCurrentPairs, CurrentPairOutcome.GaveWayForBetterScore, CurrentPairOutcome.GaveWayInTie];
+        var reasons = gaveWay.ToDictionary(o => $"a current pair not kept: {o}", o => outcomes.Count(s => s.Contains(o)));
         output.WriteLine(string.Join('\n', counts.Select(c => $"{c.Key}: {c.Value}")));
+
+        output.WriteLine(string.Join('\n', reasons.Select(c => $"{c.Key}: {c.Value}")));
 
         // Each part in at least this many seeds, or the theories above would hardly test it.
         const int enough = 10;
         Assert.All(counts, c => Assert.True(c.Value >= enough, $"only {c.Value} of {instances.Length} seeds have {c.Key}"));
+
+        // Each reason a pair gives way for in some seed; fewer kept is rare at random (V2RuleTests has it by hand).
+        Assert.All(reasons, c => Assert.True(c.Value >= 1, $"no seed has {c.Key}"));
     }
 
     /// <summary>
@@ -196,10 +209,12 @@ public sealed class BruteForceV2PropertyTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Exactly the current pairs the assignment does not hold are listed, in policy order; a reason is
-    /// checked where exactly one of the contract's reasons applies: no longer taking part, breaking a
-    /// pair rule now (one it does break, with the forbidden pair's reason), or giving way so that more
-    /// mentees are matched (or a cohort rule met), which holding the pair as a pin shows.
+    /// Exactly the current pairs the assignment does not hold are listed, in policy order, and every
+    /// reason is true: no longer taking part; the mentee pinned elsewhere; breaking a pair rule now (one
+    /// it does break, with the forbidden pair's reason), the pins filling its mentor counting as capacity;
+    /// or, feasible, the first level of the contract's order at which the best assignment holding it
+    /// (enumerated, the pair under the floor like any unpinned pair) falls short of the optimum: none at
+    /// all (cohort rules), matched, kept, then floor or total, and a tie when it falls short at none.
     /// </summary>
     private static void AssertCurrentPairsNotKept(ReferenceMatcher reference, ReferenceOptimum optimum, MatchingResult result)
     {
@@ -208,6 +223,7 @@ public sealed class BruteForceV2PropertyTests(ITestOutputHelper output)
         Assert.Equal(
             policy.CurrentPairs.Select(c => (c.MenteeId, c.MentorId)).Where(c => !held.Contains(c)),
             result.CurrentPairsNotKept.Select(n => (n.MenteeId, n.MentorId)));
+        Assert.True(result.CurrentPairsNotKept.Count <= GaveWayReasons.MaxExamined, "these instances are small enough for every reason to be examined");
         foreach (var notKept in result.CurrentPairsNotKept)
         {
             var mentee = reference.Person(notKept.MenteeId);
@@ -220,14 +236,16 @@ public sealed class BruteForceV2PropertyTests(ITestOutputHelper output)
                 continue;
             }
 
-            if (policy.PinnedPairs.Any(p => p.MenteeId == mentee.Id))
+            if (policy.PinnedPairs.Where(p => p.MenteeId == mentee.Id).Select(p => p.MentorId).FirstOrDefault() is { } pinnedTo)
             {
-                // Pinned elsewhere: a pin, not one of the contract's reasons, moved it (and it may break a rule too).
+                Assert.True(notKept.Outcome == CurrentPairOutcome.MenteePinnedElsewhere, described);
+                Assert.Contains(pinnedTo, notKept.Reason, StringComparison.Ordinal);
                 continue;
             }
 
-            // A mentor taking no mentees this cohort (capacity 0) bars the pair as truly as a pair rule.
-            var broken = mentor.Capacity == 0 ? ["capacity", .. reference.BrokenRules(mentee, mentor)] : reference.BrokenRules(mentee, mentor);
+            // A mentor taking no mentees this cohort (capacity 0), or one the pins fill, bars the pair as truly as a pair rule.
+            var pinsFillTheMentor = policy.PinnedPairs.Count(p => p.MentorId == mentor.Id) >= mentor.Capacity;
+            var broken = pinsFillTheMentor ? ["capacity", .. reference.BrokenRules(mentee, mentor)] : reference.BrokenRules(mentee, mentor);
             if (broken.Count > 0)
             {
                 Assert.True(notKept.Outcome == CurrentPairOutcome.BreaksPairRule, described);
@@ -241,24 +259,34 @@ public sealed class BruteForceV2PropertyTests(ITestOutputHelper output)
                 continue;
             }
 
-            // Feasible now: holding it (as a pin) must cost a matched mentee, or, with cohort rules, leave no assignment at all.
-            var pinsFillTheMentor = policy.PinnedPairs.Count(p => p.MentorId == mentor.Id) >= mentor.Capacity;
-            var holdingIt = OptimumWithPin(reference, new PersonPair(mentee.Id, mentor.Id));
-            if (pinsFillTheMentor || (holdingIt.AssignmentExists && holdingIt.Matched == optimum.Matched))
-            {
-                // The pins took its mentor's places, or it gave way to another current pair or to the score: none of the contract's reasons.
-                continue;
-            }
+            Assert.Null(notKept.Rule);
+            var holdingIt = ExhaustiveSearch.Enumerate(reference, new PersonPair(mentee.Id, mentor.Id));
+            var fairness = policy.Objective == MatchingObjective.Fairness;
+            var expected =
+                !holdingIt.AssignmentExists ? CurrentPairOutcome.GaveWayForCohortRule
+                : holdingIt.Matched < optimum.Matched ? CurrentPairOutcome.GaveWayForMoreMatched
+                : holdingIt.Kept < optimum.Kept ? CurrentPairOutcome.GaveWayToOtherCurrentPairs
+                : (fairness && (holdingIt.MinScore ?? int.MaxValue) < (optimum.MinScore ?? int.MaxValue)) || holdingIt.Total < optimum.Total ? CurrentPairOutcome.GaveWayForBetterScore
+                : CurrentPairOutcome.GaveWayInTie;
+            Assert.True(holdingIt.AssignmentExists || policy.HasCohortRules, $"{described}: holding it leaves no assignment without cohort rules");
+            Assert.True(notKept.Outcome == expected, $"{described}: expected {expected}; holding it: {holdingIt}, the optimum: {optimum}");
+            AssertPlacesNamedTruly(result, mentor, notKept.Reason, described);
+        }
+    }
 
-            if (policy.HasCohortRules)
-            {
-                Assert.True(notKept.Outcome is CurrentPairOutcome.GaveWayForMoreMatched or CurrentPairOutcome.GaveWayForCohortRule, described);
-            }
-            else
-            {
-                Assert.True(holdingIt.AssignmentExists && holdingIt.Matched < optimum.Matched, $"{described}: holding it leaves no assignment without cohort rules");
-                Assert.True(notKept.Outcome == CurrentPairOutcome.GaveWayForMoreMatched, described);
-            }
+    /// <summary>A reason that says the mentor's places went to other current pairs names exactly the mentees holding all of them, each kept; otherwise it says nothing of them.</summary>
+    private static void AssertPlacesNamedTruly(MatchingResult result, Person mentor, string reason, string described)
+    {
+        var holders = result.Pairs.Where(p => p.MentorId == mentor.Id).ToArray();
+        var placesWentToCurrentPairs = holders.Length == mentor.Capacity && holders.All(p => p.Kept);
+        const string Named = "places went to other current pairs: ";
+        if (placesWentToCurrentPairs)
+        {
+            Assert.EndsWith(Named + string.Join(", ", holders.Select(p => p.MenteeId).Order(StringComparer.Ordinal)), reason, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.DoesNotContain(Named, reason, StringComparison.Ordinal);
         }
     }
 

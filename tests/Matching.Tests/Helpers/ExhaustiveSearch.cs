@@ -24,11 +24,19 @@ internal sealed record ReferenceOptimum(bool AssignmentExists, int Matched, int 
 /// </summary>
 internal static class ExhaustiveSearch
 {
-    public static ReferenceOptimum Enumerate(ReferenceMatcher reference)
+    /// <summary>The optimum over every assignment; with <paramref name="held"/>, over those that pair its mentee with its mentor (an unpinned pair, under the floor like any other).</summary>
+    public static ReferenceOptimum Enumerate(ReferenceMatcher reference, PersonPair? held = null)
     {
         if (PlacePins(reference) is not { } setup)
         {
             return ReferenceOptimum.NoAssignment;
+        }
+
+        var heldMentee = held is { } menteeHeld ? Array.FindIndex(setup.Open, i => reference.Mentees[i].Id == menteeHeld.MenteeId) : -1;
+        var heldMentor = held is { } mentorHeld ? reference.Mentors.ToList().FindIndex(m => m.Id == mentorHeld.MentorId) : -1;
+        if (held is not null && heldMentee < 0)
+        {
+            throw new ArgumentException($"{held} is not a pair of an open mentee", nameof(held));
         }
 
         var fairness = reference.Policy.Objective == MatchingObjective.Fairness;
@@ -58,11 +66,16 @@ internal static class ExhaustiveSearch
                 return;
             }
 
+            var isHeld = k == heldMentee;
             chosen[k] = -1;
-            Visit(k + 1, matched, kept, min, total);
+            if (!isHeld)
+            {
+                Visit(k + 1, matched, kept, min, total);
+            }
+
             for (var j = 0; j < setup.Capacity.Length; j++)
             {
-                if (setup.Scores[k][j] is { } score && load[j] < setup.Capacity[j])
+                if ((!isHeld || j == heldMentor) && setup.Scores[k][j] is { } score && load[j] < setup.Capacity[j])
                 {
                     load[j]++;
                     chosen[k] = j;

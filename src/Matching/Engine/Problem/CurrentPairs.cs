@@ -54,10 +54,15 @@ internal sealed class CurrentPairs
     /// <summary>True when the mentee's current pair is with this mentor.</summary>
     public bool IsCurrent(int mentee, int mentor) => _currentOf.TryGetValue(mentee, out var current) && current == mentor;
 
-    /// <summary>Each current pair the assignment does not keep, in policy order, with why.</summary>
-    public IReadOnlyList<CurrentPairNotKept> NotKept(int[] mentorOf, MatchStatus status)
+    /// <summary>
+    /// Each current pair the assignment does not keep, in policy order, with why. A feasible pair that
+    /// gave way in a proven optimum is explained by <paramref name="gaveWay"/> (the first
+    /// <see cref="GaveWayReasons.MaxExamined"/> of them exactly, each a solve of its own, in parallel).
+    /// </summary>
+    public IReadOnlyList<CurrentPairNotKept> NotKept(int[] mentorOf, MatchStatus status, GaveWayReasons gaveWay, CancellationToken cancellationToken)
     {
-        var notKept = new List<CurrentPairNotKept>();
+        var notKept = new List<CurrentPairNotKept?>();
+        var gaveWayAt = new List<(int At, PersonPair Pair, int Mentee, int Mentor)>();
         foreach (var pair in _policy.CurrentPairs)
         {
             var takesPart = _problem.MenteeIndexById.TryGetValue(pair.MenteeId, out var mentee);
@@ -67,15 +72,29 @@ internal sealed class CurrentPairs
                 continue;
             }
 
-            notKept.Add(takesPart
+            var known = takesPart
                 ? WhyNotKept(pair, mentee, mentor, mentorOf, status)
-                : new CurrentPairNotKept(pair.MenteeId, pair.MentorId, CurrentPairOutcome.NoLongerTakingPart, null, NotTakingPart(pair)));
+                : new CurrentPairNotKept(pair.MenteeId, pair.MentorId, CurrentPairOutcome.NoLongerTakingPart, null, NotTakingPart(pair));
+            if (known is null)
+            {
+                gaveWayAt.Add((notKept.Count, pair, mentee, mentor));
+            }
+
+            // A pair that gave way holds its place in policy order until its check below fills it.
+            notKept.Add(known);
         }
 
-        return notKept;
+        Parallel.For(0, gaveWayAt.Count, new ParallelOptions { CancellationToken = cancellationToken }, g =>
+        {
+            var (at, pair, mentee, mentor) = gaveWayAt[g];
+            var (outcome, reason) = gaveWay.Explain(pair, mentee, mentor, examine: g < GaveWayReasons.MaxExamined, cancellationToken);
+            notKept[at] = new CurrentPairNotKept(pair.MenteeId, pair.MentorId, outcome, null, reason);
+        });
+        return [.. notKept.Select(n => n!)];
     }
 
-    private CurrentPairNotKept WhyNotKept(PersonPair pair, int mentee, int mentor, int[] mentorOf, MatchStatus status)
+    /// <summary>Why a pair of people who both take part is not kept; null when it is feasible and gave way in a proven optimum.</summary>
+    private CurrentPairNotKept? WhyNotKept(PersonPair pair, int mentee, int mentor, int[] mentorOf, MatchStatus status)
     {
         CurrentPairNotKept Because(CurrentPairOutcome outcome, string reason, PairRule? rule = null) => new(pair.MenteeId, pair.MentorId, outcome, rule, reason);
 
@@ -100,9 +119,7 @@ internal sealed class CurrentPairs
 
         return status != MatchStatus.Optimal
             ? Because(CurrentPairOutcome.NotInStoppedSolve, "the solve stopped before proving its assignment best, and the best it found moves this pair")
-            : _policy.HasCohortRules
-                ? Because(CurrentPairOutcome.GaveWayForCohortRule, "it gave way so that more mentees could be matched or the cohort rules met")
-                : Because(CurrentPairOutcome.GaveWayForMoreMatched, "it gave way so that more mentees could be matched");
+            : null;
     }
 
     private string NotTakingPart(PersonPair pair)
