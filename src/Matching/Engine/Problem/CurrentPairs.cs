@@ -57,7 +57,7 @@ internal sealed class CurrentPairs
     /// <summary>
     /// Each current pair the assignment does not keep, in policy order, with why. A feasible pair that
     /// gave way in a proven optimum is explained by <paramref name="gaveWay"/> (the first
-    /// <see cref="GaveWayReasons.MaxExamined"/> of them exactly, each a solve of its own, in parallel).
+    /// <see cref="GaveWayReasons.MaxExamined"/> of them exactly in a cohort-sized problem, each a solve of its own, in parallel).
     /// </summary>
     public IReadOnlyList<CurrentPairNotKept> NotKept(int[] mentorOf, MatchStatus status, GaveWayReasons gaveWay, CancellationToken cancellationToken)
     {
@@ -87,7 +87,7 @@ internal sealed class CurrentPairs
         Parallel.For(0, gaveWayAt.Count, new ParallelOptions { CancellationToken = cancellationToken }, g =>
         {
             var (at, pair, mentee, mentor) = gaveWayAt[g];
-            var (outcome, reason) = gaveWay.Explain(pair, mentee, mentor, examine: g < GaveWayReasons.MaxExamined, cancellationToken);
+            var (outcome, reason) = gaveWay.Explain(pair, mentee, mentor, g, cancellationToken);
             notKept[at] = new CurrentPairNotKept(pair.MenteeId, pair.MentorId, outcome, null, reason);
         });
         return [.. notKept.Select(n => n!)];

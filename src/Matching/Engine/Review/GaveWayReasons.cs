@@ -5,21 +5,34 @@ namespace Mentoring.Matching.Engine;
 /// best assignment that keeps it (the problem with the pair pinned, solved in full) is compared with
 /// the optimum level by level in the contract's order, and the first level where it falls short is
 /// the reason; equal at every level is a tie. At most <see cref="MaxExamined"/> pairs per solve are
-/// examined, as each costs a solve of its own; the rest get the sentence that is true of them all.
+/// examined, as each costs a solve of its own, and only in problems of at most <see cref="MaxExaminedPairs"/>
+/// mentee–mentor pairs (a re-match of a cohort, not a pool of 10^5); the rest get the sentence that is
+/// true of them all.
 /// </summary>
 internal sealed class GaveWayReasons(MatchingProblem problem, MatchingOptions options, CurrentPairs current, int[] mentorOf, AssignmentFigures optimum)
 {
     /// <summary>Current pairs per solve whose reason is worked out by a solve of their own; a re-match moves few, a changed policy may move many.</summary>
     public const int MaxExamined = 16;
 
+    /// <summary>
+    /// The largest problem (mentees × mentors) in which pairs are examined: each check solves the whole problem
+    /// again, and under fairness may list the pairs below a floor, so it is kept to cohorts of a few thousand.
+    /// </summary>
+    public const long MaxExaminedPairs = 10_000_000;
+
     private readonly CompiledProblem _compiled = problem.Compiled;
     private readonly bool _fairness = problem.Policy.Objective == MatchingObjective.Fairness;
 
-    /// <summary>The outcome and sentence for a current pair that gave way; <paramref name="examine"/> false gives the unexamined sentence.</summary>
-    public (CurrentPairOutcome Outcome, string Reason) Explain(PersonPair pair, int mentee, int mentor, bool examine, CancellationToken cancellationToken)
+    /// <summary>The outcome and sentence for the <paramref name="rank"/>-th current pair (from 0) that gave way.</summary>
+    public (CurrentPairOutcome Outcome, string Reason) Explain(PersonPair pair, int mentee, int mentor, int rank, CancellationToken cancellationToken)
     {
         var places = Places(pair, mentor);
-        if (!examine)
+        if ((long)_compiled.MenteeCount * _compiled.MentorCount > MaxExaminedPairs)
+        {
+            return (CurrentPairOutcome.GaveWayNotExamined, $"the assignment returned is at least as good in the contract's order as any that keeps it (not examined further: with {_compiled.MenteeCount} mentees and {_compiled.MentorCount} mentors each check would solve the whole pool again){places}");
+        }
+
+        if (rank >= MaxExamined)
         {
             return (CurrentPairOutcome.GaveWayNotExamined, $"the assignment returned is at least as good in the contract's order as any that keeps it (not examined further: more than {MaxExamined} current pairs gave way){places}");
         }
