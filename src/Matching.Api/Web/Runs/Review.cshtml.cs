@@ -1,4 +1,5 @@
 using Mentoring.Matching.Api.Cohorts;
+using Mentoring.Matching.Api.Protection;
 using Mentoring.Matching.Api.Runs;
 using Mentoring.Matching.Api.Storage;
 using Mentoring.Matching.Api.Web.Shared;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Mentoring.Matching.Api.Web.Runs;
 
 /// <summary>Run the engine and review a run: pairs with their explanation, the unmatched with reasons, pin and forbid from a row, who moved.</summary>
-internal sealed class ReviewModel(CohortStore cohorts, RunStore runs, Db db, MatchingOptions options, TimeProvider time) : WebPage
+internal sealed class ReviewModel(CohortStore cohorts, RunStore runs, Db db, PersonalData personalData, MatchingOptions options, TimeProvider time) : WebPage
 {
     [FromRoute]
     public long CohortId { get; set; }
@@ -35,7 +36,7 @@ internal sealed class ReviewModel(CohortStore cohorts, RunStore runs, Db db, Mat
 
     public async Task<IActionResult> OnPostRunAsync(CancellationToken cancellationToken)
     {
-        var answer = (await RunEndpoints.RunAsync(CohortId, null, db, runs, options, time, cancellationToken)).Result;
+        var answer = (await RunEndpoints.RunAsync(CohortId, null, db, personalData, runs, options, time, cancellationToken)).Result;
         if (answer is Created<RunView> created)
         {
             Message = $"Run {created.Value!.Id} finished: {created.Value.Result.Status}, {created.Value.Result.Matched} matched.";
