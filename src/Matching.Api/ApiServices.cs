@@ -6,6 +6,7 @@ using Mentoring.Matching.Api.Errors;
 using Mentoring.Matching.Api.Hosting;
 using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Participants;
+using Mentoring.Matching.Api.Protection;
 using Mentoring.Matching.Api.Reports;
 using Mentoring.Matching.Api.Runs;
 using Mentoring.Matching.Api.Schemes;
@@ -40,6 +41,7 @@ internal static class ApiServices
         // Settings are read when first needed, so hosts (and tests) can configure them up to the last moment.
         services.AddSingleton(sp => new Db(ConnectionString(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>())));
         services.AddSingleton<Migrator>();
+        services.AddPersonalDataProtection();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SchemeStore>();
         services.AddSingleton<CohortStore>();
@@ -78,13 +80,15 @@ internal static class ApiServices
         return services;
     }
 
-    /// <summary>Applies migrations and settles the coordinator key before the first request.</summary>
-    /// <exception cref="OptionsValidationException">A setting is invalid; the message names it.</exception>
+    /// <summary>Applies migrations, checks the key ring and seals legacy plaintext, and settles the coordinator key before the first request.</summary>
+    /// <exception cref="OptionsValidationException">A setting is invalid, or the key ring is not this database's; the message names it.</exception>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         _ = app.Services.GetRequiredService<IOptions<MentoringSettings>>().Value;
         app.Services.GetRequiredService<Db>().SecureFile();
         await app.Services.GetRequiredService<Migrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.GetRequiredService<KeyRingCheck>().VerifyAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.GetRequiredService<PlaintextSealing>().SealAsync(app.Lifetime.ApplicationStopping);
         await app.Services.GetRequiredService<CoordinatorKey>().InitializeAsync(app.Lifetime.ApplicationStopping);
     }
 

@@ -10,7 +10,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Mentoring.Matching.Api.Tests;
 
-/// <summary>The API over its own temporary SQLite file, with a fixed clock and a known coordinator key.</summary>
+/// <summary>
+/// The API over its own temporary SQLite file and key ring, with a fixed clock and a known coordinator key. The key
+/// ring sits beside the file (<see cref="TempDatabase.KeyRingOf"/>), so a factory started on the same file is a restart.
+/// </summary>
 public class ApiFactory : WebApplicationFactory<Program>
 {
     public const string CoordinatorKey = "test-coordinator-key-of-32-characters-at-least";
@@ -25,15 +28,19 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     /// <param name="databasePath">The SQLite file (created on first start).</param>
     /// <param name="coordinatorKey">The configured key, or null to let the API generate one.</param>
-    /// <param name="ownsDatabase">Delete the file when disposed; false lets another factory start on it.</param>
-    protected ApiFactory(string databasePath, string? coordinatorKey, bool ownsDatabase)
+    /// <param name="ownsDatabase">Delete the file (and its key ring) when disposed; false lets another factory start on it.</param>
+    /// <param name="keyRingDirectory">The Data Protection key ring; null for the one beside the file.</param>
+    protected ApiFactory(string databasePath, string? coordinatorKey, bool ownsDatabase, string? keyRingDirectory = null)
     {
         DatabasePath = databasePath;
+        KeyRingDirectory = keyRingDirectory ?? TempDatabase.KeyRingOf(databasePath);
         ConfiguredKey = coordinatorKey;
         OwnsDatabase = ownsDatabase;
     }
 
     public string DatabasePath { get; }
+
+    public string KeyRingDirectory { get; }
 
     public string? ConfiguredKey { get; }
 
@@ -66,6 +73,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Mentoring:Database", $"Data Source={DatabasePath}");
+        builder.UseSetting("Mentoring:KeyRingDirectory", KeyRingDirectory);
         if (ConfiguredKey is not null)
         {
             builder.UseSetting("Mentoring:CoordinatorKey", ConfiguredKey);
@@ -87,12 +95,15 @@ public class ApiFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Temporary database files, deleted with their WAL and shared-memory files.</summary>
+    /// <summary>Temporary database files, deleted with their WAL and shared-memory files and their key ring.</summary>
     public sealed class TempDatabase : IDisposable
     {
         public string Path { get; } = NewPath();
 
         public static string NewPath() => System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"mentoring-api-{Guid.NewGuid():N}.db");
+
+        /// <summary>The key ring directory that goes with a database file.</summary>
+        public static string KeyRingOf(string path) => path + "-keys";
 
         public static void Delete(string path)
         {
@@ -100,6 +111,11 @@ public class ApiFactory : WebApplicationFactory<Program>
             foreach (var suffix in new[] { "", "-wal", "-shm" })
             {
                 File.Delete(path + suffix);
+            }
+
+            if (Directory.Exists(KeyRingOf(path)))
+            {
+                Directory.Delete(KeyRingOf(path), recursive: true);
             }
         }
 

@@ -22,8 +22,10 @@ public sealed partial class CoordinatorKeyTests
             await (await first.WithToken(key).GetAsync("/cohorts")).ExpectAsync(HttpStatusCode.OK);
             await (await first.Coordinator().GetAsync("/cohorts")).ExpectProblemAsync(HttpStatusCode.Unauthorized);
             using var db = first.OpenDatabase();
-            var stored = await db.QueryAsync<string>("SELECT value FROM settings");
-            Assert.Equal([Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))], stored);
+            var stored = (await db.QueryAsync<(string Key, string Value)>("SELECT key, value FROM settings ORDER BY key")).ToArray();
+            Assert.Equal(["coordinator_key_sha256", "key_ring_check"], stored.Select(s => s.Key));
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))), stored[0].Value);
+            Assert.All(stored, s => Assert.DoesNotContain(key, s.Value, StringComparison.Ordinal));
         }
 
         using var second = new GeneratedKeyFactory(database.Path);

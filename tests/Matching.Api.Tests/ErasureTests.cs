@@ -87,25 +87,6 @@ public sealed class ErasureTests(ApiFactory factory) : IClassFixture<ApiFactory>
         await (await Client.DeleteAsync($"/cohorts/999999/people/{Person}")).ExpectProblemAsync(HttpStatusCode.NotFound);
     }
 
-    /// <summary>Every stored text value, in every table, that contains the text.</summary>
-    private async Task<string[]> RowsMentioningAsync(string text)
-    {
-        using var db = factory.OpenDatabase();
-        var found = new List<string>();
-        foreach (var table in await db.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table'"))
-        {
-            foreach (var row in await db.QueryAsync($"SELECT * FROM \"{table}\""))
-            {
-                foreach (var (column, value) in (IDictionary<string, object?>)row)
-                {
-                    if (value is string s && s.Contains(text, StringComparison.Ordinal))
-                    {
-                        found.Add($"{table}.{column}: {s}");
-                    }
-                }
-            }
-        }
-
-        return found.ToArray();
-    }
+    /// <summary>Every stored text value, in every table, that contains the text once sealed values are opened.</summary>
+    private Task<string[]> RowsMentioningAsync(string text) => StoredText.MentioningAsync(factory, text);
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Dapper;
+using Mentoring.Matching.Api.Protection;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mentoring.Matching.Api.Tests;
 
@@ -169,10 +171,22 @@ public sealed class WithdrawalTests(ApiFactory factory) : IClassFixture<ApiFacto
 
         using var db = factory.OpenDatabase();
         Assert.Equal(0, await db.ExecuteScalarAsync<long>("SELECT count(*) FROM pairs WHERE end_note IS NOT NULL AND cohort_id = @id", new { id }));
-        foreach (var (table, column, cohort) in new[] { ("people", "name", "cohort_id"), ("pairs", "end_note", "cohort_id"), ("pairs", "mentee_id", "cohort_id"), ("runs", "result_json", "cohort_id"), ("cohorts", "policy_json", "id") })
+        var personalData = factory.Services.GetRequiredService<PersonalData>();
+        var columns = new (string Table, string Column, string Cohort, PersonalDataKind? Kind)[]
         {
-            Assert.Equal(0, await db.ExecuteScalarAsync<long>(
-                $"SELECT count(*) FROM {table} WHERE {cohort} = @id AND ({column} LIKE '%Leeds%' OR {column} LIKE '%Okafor%' OR {column} LIKE '%\"M1\"%' OR {column} = 'M1')", new { id }));
+            ("people", "name", "cohort_id", PersonalDataKind.Name),
+            ("pairs", "end_note", "cohort_id", PersonalDataKind.EndNote),
+            ("pairs", "mentee_id", "cohort_id", null),
+            ("runs", "result_json", "cohort_id", PersonalDataKind.RunResult),
+            ("cohorts", "policy_json", "id", null),
+        };
+        foreach (var (table, column, cohort, kind) in columns)
+        {
+            // Sealed columns are opened first: erasure must remove the person, not merely leave them encrypted.
+            var values = (await db.QueryAsync<string?>($"SELECT {column} FROM {table} WHERE {cohort} = @id", new { id }))
+                .Select(value => kind is { } sealedAs ? personalData.Open(sealedAs, value) : value)
+                .OfType<string>();
+            Assert.DoesNotContain(values, v => v.Contains("Leeds", StringComparison.Ordinal) || v.Contains("Okafor", StringComparison.Ordinal) || v.Contains("\"M1\"", StringComparison.Ordinal) || v == "M1");
         }
 
         var report = (await (await Client.GetAsync($"/cohorts/{id}/report")).ExpectAsync(HttpStatusCode.OK))!.ToJsonString();

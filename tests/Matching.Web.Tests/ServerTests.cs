@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mentoring.Matching.Web.Tests;
 
@@ -68,6 +70,20 @@ public sealed partial class ServerTests(WebFactory factory) : IClassFixture<WebF
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var signIn = await Client(https: false).PostAsync("/app/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = WebFactory.CoordinatorKey }));
         Assert.Equal(HttpStatusCode.BadRequest, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sign_in_cookie_is_protected_with_the_key_ring_that_seals_personal_data()
+    {
+        var client = Client(https: false);
+        await SignInAsync(client);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/app/cohorts")).StatusCode);
+
+        // Data Protection knows only the keys in the configured directory, so the cookie can only be protected with one of them.
+        var files = Directory.GetFiles(factory.KeyRingDirectory).Select(Path.GetFileName).ToArray();
+        var keys = factory.Services.GetRequiredService<IKeyManager>().GetAllKeys();
+        Assert.NotEmpty(keys);
+        Assert.Equal(keys.Select(k => $"key-{k.KeyId}.xml").Order(), files.Order());
     }
 
     [Fact]

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Mentoring.Matching.Web.Tests;
 
-/// <summary>The app (API and web) over its own temporary SQLite file, with a fixed clock, a known key, and every log line kept.</summary>
+/// <summary>The app (API and web) over its own temporary SQLite file and key ring, with a fixed clock, a known key, and every log line kept.</summary>
 public class WebFactory : WebApplicationFactory<Program>
 {
     public const string CoordinatorKey = "web-test-coordinator-key-of-32-characters-at-least";
@@ -18,6 +18,9 @@ public class WebFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"mentoring-web-{Guid.NewGuid():N}.db");
+
+    /// <summary>The Data Protection key ring: personal data and the sign-in cookies are protected with it.</summary>
+    public string KeyRingDirectory => databasePath + "-keys";
 
     public FakeTimeProvider Time { get; } = new(Now);
 
@@ -35,6 +38,7 @@ public class WebFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Mentoring:Database", $"Data Source={databasePath}");
         builder.UseSetting("Mentoring:CoordinatorKey", CoordinatorKey);
+        builder.UseSetting("Mentoring:KeyRingDirectory", KeyRingDirectory);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
@@ -49,6 +53,11 @@ public class WebFactory : WebApplicationFactory<Program>
         foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
         {
             File.Delete(file);
+        }
+
+        if (Directory.Exists(KeyRingDirectory))
+        {
+            Directory.Delete(KeyRingDirectory, recursive: true);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
 using Mentoring.Matching.Api.Cohorts;
+using Mentoring.Matching.Api.Protection;
 using Mentoring.Matching.Api.Storage;
 using Mentoring.Matching.Api.Withdrawals;
 
@@ -19,9 +20,10 @@ internal sealed record ErasureReceipt(long CohortId, DateTimeOffset ErasedAt, in
 /// Removes a person's personal data from a cohort in one transaction. Their id becomes a random pseudonym
 /// everywhere (people, reporting lines, policy, runs, pairs); name, grade, department, availability and
 /// attribute values are blanked. What stays is anonymous: their role (for counts), their place in the org chart
-/// (others' reporting lines run through it), and their pairs' sessions as dates, minutes and topic codes.
+/// (others' reporting lines run through it), and their pairs' sessions as dates, minutes and topic codes. Sealed
+/// values (attributes, run results) are opened in memory to be blanked or redacted, and sealed again.
 /// </summary>
-internal sealed partial class ErasureStore(Db db, ILogger<ErasureStore> logger)
+internal sealed partial class ErasureStore(Db db, PersonalData personalData, ILogger<ErasureStore> logger)
 {
     /// <summary>The receipt, or null when the cohort has no such (not yet erased) person.</summary>
     public async Task<ErasureReceipt?> EraseAsync(long cohortId, string personId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -41,8 +43,9 @@ internal sealed partial class ErasureStore(Db db, ILogger<ErasureStore> logger)
 
             var pseudonym = "erased-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
             var at = DbText.Write(now);
-            var blankAttributes = JsonSerializer.Serialize(
-                (JsonSerializer.Deserialize<Dictionary<string, string>>(attributesJson) ?? []).ToDictionary(a => a.Key, _ => ""));
+            var blankAttributes = personalData.Seal(PersonalDataKind.Attributes, JsonSerializer.Serialize(
+                (JsonSerializer.Deserialize<Dictionary<string, string>>(personalData.Open(PersonalDataKind.Attributes, attributesJson)) ?? [])
+                .ToDictionary(a => a.Key, _ => "")));
             var ids = new { cohortId, personId, pseudonym, at, erased = EndReasons.Erased };
             await connection.ExecuteAsync(
                 """
@@ -76,11 +79,14 @@ internal sealed partial class ErasureStore(Db db, ILogger<ErasureStore> logger)
             var runs = await connection.QueryAsync<(long Id, string ResultJson)>(
                 "SELECT id, result_json FROM runs WHERE cohort_id = @cohortId", new { cohortId }, transaction);
             var redacted = 0;
-            foreach (var (runId, json) in runs)
+            foreach (var (runId, stored) in runs)
             {
-                if (redaction.Apply(json) is { } rewritten)
+                if (redaction.Apply(personalData.Open(PersonalDataKind.RunResult, stored)) is { } rewritten)
                 {
-                    await connection.ExecuteAsync("UPDATE runs SET result_json = @rewritten WHERE id = @runId", new { runId, rewritten }, transaction);
+                    await connection.ExecuteAsync(
+                        "UPDATE runs SET result_json = @rewritten WHERE id = @runId",
+                        new { runId, rewritten = personalData.Seal(PersonalDataKind.RunResult, rewritten) },
+                        transaction);
                     redacted++;
                 }
             }

@@ -1,5 +1,6 @@
 using Dapper;
 using Mentoring.Matching.Api.Cohorts;
+using Mentoring.Matching.Api.Protection;
 using Mentoring.Matching.Api.Runs;
 using Mentoring.Matching.Api.Security;
 using Mentoring.Matching.Api.Storage;
@@ -18,7 +19,7 @@ internal enum PublishRefusal
 }
 
 /// <summary>Published pairs in SQLite, with their logging credentials stored only as hashes.</summary>
-internal sealed partial class PairingStore(Db db, TimeProvider time, ILogger<PairingStore> logger)
+internal sealed partial class PairingStore(Db db, PersonalData personalData, TimeProvider time, ILogger<PairingStore> logger)
 {
     /// <summary>
     /// Makes one run's pairs the cohort's pairings, in one transaction; or says why not. On a published cohort the run
@@ -45,7 +46,7 @@ internal sealed partial class PairingStore(Db db, TimeProvider time, ILogger<Pai
                 return (null, PublishRefusal.AlreadyPublished, null);
             }
 
-            if (await RunStore.ResultAsync(connection, transaction, cohortId, runId) is not var (result, inputHash))
+            if (await RunStore.ResultAsync(connection, transaction, personalData, cohortId, runId) is not var (result, inputHash))
             {
                 return (null, PublishRefusal.RunMissing, null);
             }
@@ -56,7 +57,7 @@ internal sealed partial class PairingStore(Db db, TimeProvider time, ILogger<Pai
             }
 
             // A run older than the pairing in force was made against other pairs, even when the input looks the same again.
-            if (runId < publishedRunId || await CohortProblem.CurrentHashAsync(connection, transaction, cohortId) != inputHash)
+            if (runId < publishedRunId || await CohortProblem.CurrentHashAsync(connection, transaction, personalData, cohortId) != inputHash)
             {
                 return (null, PublishRefusal.Stale, null);
             }

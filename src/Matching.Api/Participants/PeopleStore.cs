@@ -1,13 +1,18 @@
 using System.Text.Json;
 using Dapper;
 using Mentoring.Matching.Api.Cohorts;
+using Mentoring.Matching.Api.Protection;
 using Mentoring.Matching.Api.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Mentoring.Matching.Api.Participants;
 
-/// <summary>A cohort's people in SQLite, and the roster the engine reads back from them.</summary>
-internal sealed class PeopleStore(Db db)
+/// <summary>
+/// A cohort's people in SQLite, and the roster the engine reads back from them. Names, departments and attribute
+/// values are sealed (see <see cref="PersonalData"/>) and opened only in memory; ids, roles, grades, reporting lines,
+/// capacity and availability stay in clear for joins and counts.
+/// </summary>
+internal sealed class PeopleStore(Db db, PersonalData personalData)
 {
     private const string SelectPeople = """
         SELECT person_id, name, role, grade, department, manager_id, capacity, availability, attributes_json, erased_at, withdrawn_at
@@ -17,6 +22,24 @@ internal sealed class PeopleStore(Db db)
     /// <summary>Replaces a draft cohort's people with the roster, all or nothing.</summary>
     public async Task<CohortState> ReplaceAsync(long cohortId, Roster roster, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Sealed before the write lock is taken: encryption is the costly part of storing a large upload.
+        var rows = roster.People.Select((p, i) => new
+            {
+                cohortId,
+                Position = i,
+                p.Id,
+                Name = personalData.Seal(PersonalDataKind.Name, p.Name),
+                Role = RoleText(p.Role),
+                p.Grade,
+                Department = personalData.Seal(PersonalDataKind.Department, p.Department),
+                p.ManagerId,
+                p.Capacity,
+                Availability = string.Join(';', p.Availability),
+                Attributes = personalData.Seal(
+                    PersonalDataKind.Attributes,
+                    JsonSerializer.Serialize(roster.AttributeColumns.ToDictionary(c => c, c => p.Attributes.GetValueOrDefault(c, "")))),
+            })
+            .ToArray();
         var (connection, transaction) = await db.BeginWriteAsync(cancellationToken);
         await using (connection)
         await using (transaction)
@@ -33,20 +56,7 @@ internal sealed class PeopleStore(Db db)
                 INSERT INTO people (cohort_id, position, person_id, name, role, grade, department, manager_id, capacity, availability, attributes_json)
                 VALUES (@cohortId, @Position, @Id, @Name, @Role, @Grade, @Department, @ManagerId, @Capacity, @Availability, @Attributes)
                 """,
-                roster.People.Select((p, i) => new
-                {
-                    cohortId,
-                    Position = i,
-                    p.Id,
-                    p.Name,
-                    Role = RoleText(p.Role),
-                    p.Grade,
-                    p.Department,
-                    p.ManagerId,
-                    p.Capacity,
-                    Availability = string.Join(';', p.Availability),
-                    Attributes = JsonSerializer.Serialize(roster.AttributeColumns.ToDictionary(c => c, c => p.Attributes.GetValueOrDefault(c, ""))),
-                }),
+                rows,
                 transaction);
             await connection.ExecuteAsync(
                 "UPDATE cohorts SET attribute_columns_json = @columns, updated_at = @at WHERE id = @cohortId",
@@ -68,7 +78,17 @@ internal sealed class PeopleStore(Db db)
 
         var rows = await connection.QueryAsync<PersonRow>(SelectPeople, new { cohortId });
         return rows.Select(r => new PersonView(
-                r.PersonId, r.Name, r.Role, (int?)r.Grade, r.Department, r.ManagerId, (int)r.Capacity, Slots(r.Availability), Attributes(r.AttributesJson), r.ErasedAt is not null, r.WithdrawnAt is not null))
+                r.PersonId,
+                personalData.Open(PersonalDataKind.Name, r.Name),
+                r.Role,
+                (int?)r.Grade,
+                personalData.Open(PersonalDataKind.Department, r.Department),
+                r.ManagerId,
+                (int)r.Capacity,
+                Slots(r.Availability),
+                Attributes(personalData, r.AttributesJson),
+                r.ErasedAt is not null,
+                r.WithdrawnAt is not null))
             .ToArray();
     }
 
@@ -76,14 +96,20 @@ internal sealed class PeopleStore(Db db)
     /// The roster the engine sees. Erased and withdrawn people stay in the org chart (others' reporting lines run
     /// through them) but no longer take part.
     /// </summary>
-    public static async Task<Roster> RosterAsync(SqliteConnection connection, SqliteTransaction? transaction, long cohortId)
+    public static async Task<Roster> RosterAsync(SqliteConnection connection, SqliteTransaction? transaction, PersonalData personalData, long cohortId)
     {
         var columns = JsonSerializer.Deserialize<string[]>(await connection.ExecuteScalarAsync<string>(
             "SELECT attribute_columns_json FROM cohorts WHERE id = @cohortId", new { cohortId }, transaction) ?? "[]") ?? [];
         var rows = await connection.QueryAsync<PersonRow>(SelectPeople, new { cohortId }, transaction);
-        var people = rows.Select(r => r.ErasedAt is null && r.WithdrawnAt is null
-                ? new Person(r.PersonId, r.Name, ParseRole(r.Role), (int?)r.Grade, r.Department, r.ManagerId, (int)r.Capacity, Slots(r.Availability), Attributes(r.AttributesJson))
-                : new Person(r.PersonId, r.Name, ParticipantRole.None, null, r.Department, r.ManagerId, 0, [], Attributes(r.AttributesJson)))
+        var people = rows.Select(r =>
+            {
+                var name = personalData.Open(PersonalDataKind.Name, r.Name);
+                var department = personalData.Open(PersonalDataKind.Department, r.Department);
+                var attributes = Attributes(personalData, r.AttributesJson);
+                return r.ErasedAt is null && r.WithdrawnAt is null
+                    ? new Person(r.PersonId, name, ParseRole(r.Role), (int?)r.Grade, department, r.ManagerId, (int)r.Capacity, Slots(r.Availability), attributes)
+                    : new Person(r.PersonId, name, ParticipantRole.None, null, department, r.ManagerId, 0, [], attributes);
+            })
             .ToArray();
         return new Roster(people, columns);
     }
@@ -105,8 +131,8 @@ internal sealed class PeopleStore(Db db)
     private static string[] Slots(string availability) =>
         availability.Length == 0 ? [] : availability.Split(';');
 
-    private static Dictionary<string, string> Attributes(string json) =>
-        new(JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [], StringComparer.OrdinalIgnoreCase);
+    private static Dictionary<string, string> Attributes(PersonalData personalData, string stored) =>
+        new(JsonSerializer.Deserialize<Dictionary<string, string>>(personalData.Open(PersonalDataKind.Attributes, stored)) ?? [], StringComparer.OrdinalIgnoreCase);
 
     private sealed class PersonRow
     {

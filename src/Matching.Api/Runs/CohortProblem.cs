@@ -1,5 +1,6 @@
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Participants;
+using Mentoring.Matching.Api.Protection;
 using Microsoft.Data.Sqlite;
 
 namespace Mentoring.Matching.Api.Runs;
@@ -12,9 +13,9 @@ internal static class CohortProblem
 {
     /// <summary>The problem, or null when no people are loaded.</summary>
     /// <exception cref="InvalidInputException">The people and the policy do not fit together.</exception>
-    public static async Task<MatchingProblem?> LoadAsync(SqliteConnection connection, SqliteTransaction? transaction, long cohortId)
+    public static async Task<MatchingProblem?> LoadAsync(SqliteConnection connection, SqliteTransaction? transaction, PersonalData personalData, long cohortId)
     {
-        var roster = await PeopleStore.RosterAsync(connection, transaction, cohortId);
+        var roster = await PeopleStore.RosterAsync(connection, transaction, personalData, cohortId);
         if (roster.People.Count == 0)
         {
             return null;
@@ -26,11 +27,11 @@ internal static class CohortProblem
     }
 
     /// <summary>The hash of the cohort's current input, or null when it cannot be matched as it stands.</summary>
-    public static async Task<string?> CurrentHashAsync(SqliteConnection connection, SqliteTransaction? transaction, long cohortId)
+    public static async Task<string?> CurrentHashAsync(SqliteConnection connection, SqliteTransaction? transaction, PersonalData personalData, long cohortId)
     {
         try
         {
-            return (await LoadAsync(connection, transaction, cohortId))?.InputHash;
+            return (await LoadAsync(connection, transaction, personalData, cohortId))?.InputHash;
         }
         catch (InvalidInputException)
         {

@@ -1,5 +1,6 @@
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Errors;
+using Mentoring.Matching.Api.Protection;
 using Mentoring.Matching.Api.Security;
 using Mentoring.Matching.Api.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,7 +34,7 @@ internal static class RunEndpoints
     }
 
     internal static async Task<Results<Created<RunView>, ProblemHttpResult>> RunAsync(
-        long cohortId, RunRequest? request, Db db, RunStore runs, MatchingOptions options, TimeProvider time, CancellationToken cancellationToken)
+        long cohortId, RunRequest? request, Db db, PersonalData personalData, RunStore runs, MatchingOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         if (request?.Alternatives is < 0 or > MatchingOptions.MaxAlternatives)
         {
@@ -48,7 +49,7 @@ internal static class RunEndpoints
                 return CohortGate.CohortMissing(cohortId);
             }
 
-            problem = await CohortProblem.LoadAsync(connection, null, cohortId);
+            problem = await CohortProblem.LoadAsync(connection, null, personalData, cohortId);
         }
 
         if (problem is null)

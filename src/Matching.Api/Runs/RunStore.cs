@@ -1,12 +1,16 @@
 using System.Text.Json;
 using Dapper;
+using Mentoring.Matching.Api.Protection;
 using Mentoring.Matching.Api.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Mentoring.Matching.Api.Runs;
 
-/// <summary>Match runs in SQLite: each stored with its whole result as the library writes it.</summary>
-internal sealed partial class RunStore(Db db, ILogger<RunStore> logger)
+/// <summary>
+/// Match runs in SQLite: each stored with its whole result as the library writes it, sealed (its explanations quote
+/// attribute values); the counts beside it stay in clear.
+/// </summary>
+internal sealed partial class RunStore(Db db, PersonalData personalData, ILogger<RunStore> logger)
 {
     private const string SelectRuns = """
         SELECT r.id, r.cohort_id, r.status, r.input_hash, r.engine_version, r.matched, r.total, r.elapsed_ms, r.result_json, r.created_at,
@@ -34,7 +38,7 @@ internal sealed partial class RunStore(Db db, ILogger<RunStore> logger)
                 result.Matched,
                 result.Total,
                 elapsedMs = (long)result.Facts.Elapsed.TotalMilliseconds,
-                json = MatchingResultJson.ToJson(result),
+                json = personalData.Seal(PersonalDataKind.RunResult, MatchingResultJson.ToJson(result)),
                 at = DbText.Write(now),
             });
         LogRun(cohortId, runId, result.Status, result.Matched, result.Facts.Elapsed.TotalMilliseconds);
@@ -45,7 +49,7 @@ internal sealed partial class RunStore(Db db, ILogger<RunStore> logger)
     public async Task<IReadOnlyList<RunSummary>> ListAsync(long cohortId, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        var current = await CohortProblem.CurrentHashAsync(connection, null, cohortId);
+        var current = await CohortProblem.CurrentHashAsync(connection, null, personalData, cohortId);
         var rows = await connection.QueryAsync<RunRow>(SelectRuns + " ORDER BY r.id DESC", new { cohortId });
         return rows.Select(r => new RunSummary(
                 r.Id, DbText.ReadTime(r.CreatedAt), r.Status, (int)r.Matched, r.Total, r.InputHash, r.EngineVersion, r.InputHash != current, r.Published))
@@ -62,20 +66,20 @@ internal sealed partial class RunStore(Db db, ILogger<RunStore> logger)
             return null;
         }
 
-        var current = await CohortProblem.CurrentHashAsync(connection, null, cohortId);
-        var result = ReadResult(row.ResultJson);
+        var current = await CohortProblem.CurrentHashAsync(connection, null, personalData, cohortId);
+        var result = ReadResult(personalData, row.ResultJson);
         return new RunView(row.Id, row.CohortId, DbText.ReadTime(row.CreatedAt), row.ElapsedMs, row.InputHash != current, row.Published, result, result.Changes());
     }
 
     /// <summary>A run's stored result, with the run's input hash, or null when the cohort has no such run.</summary>
-    public static async Task<(RunResult Result, string InputHash)?> ResultAsync(SqliteConnection connection, SqliteTransaction transaction, long cohortId, long runId)
+    public static async Task<(RunResult Result, string InputHash)?> ResultAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalData personalData, long cohortId, long runId)
     {
         var row = await connection.QuerySingleOrDefaultAsync<RunRow>(SelectRuns + " AND r.id = @runId", new { cohortId, runId }, transaction);
-        return row is null ? null : (ReadResult(row.ResultJson), row.InputHash);
+        return row is null ? null : (ReadResult(personalData, row.ResultJson), row.InputHash);
     }
 
-    private static RunResult ReadResult(string json) =>
-        JsonSerializer.Deserialize<RunResult>(json, JsonSerializerOptions.Web)
+    private static RunResult ReadResult(PersonalData personalData, string stored) =>
+        JsonSerializer.Deserialize<RunResult>(personalData.Open(PersonalDataKind.RunResult, stored), JsonSerializerOptions.Web)
         ?? throw new InvalidOperationException("A stored run has no result.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cohort {CohortId} run {RunId}: {Status}, {Matched} matched in {ElapsedMs:F0} ms")]

@@ -1,5 +1,6 @@
 using Dapper;
 using Mentoring.Matching.Api.Cohorts;
+using Mentoring.Matching.Api.Protection;
 using Mentoring.Matching.Api.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -14,8 +15,11 @@ internal enum SessionWrite
     Done,
 }
 
-/// <summary>A published pair's mentoring sessions in SQLite; each write is one transaction.</summary>
-internal sealed class SessionStore(Db db)
+/// <summary>
+/// A published pair's mentoring sessions in SQLite; each write is one transaction. The free-text topic is sealed
+/// (see <see cref="PersonalData"/>); dates, minutes and topic codes stay in clear for the reports.
+/// </summary>
+internal sealed class SessionStore(Db db, PersonalData personalData)
 {
     private const string SelectSessions = """
         SELECT s.id, s.pair_id, s.held_on, s.minutes, s.other_topic, s.created_at, s.updated_at,
@@ -57,7 +61,7 @@ internal sealed class SessionStore(Db db)
                 INSERT INTO sessions (pair_id, held_on, minutes, other_topic, created_at, updated_at)
                 VALUES (@pairId, @date, @Minutes, @OtherTopic, @at, @at) RETURNING id
                 """,
-                new { pairId, date = DbText.Write(entry.Date), entry.Minutes, entry.OtherTopic, at },
+                new { pairId, date = DbText.Write(entry.Date), entry.Minutes, OtherTopic = personalData.Seal(PersonalDataKind.SessionTopic, entry.OtherTopic), at },
                 transaction);
             await InsertTopicsAsync(connection, transaction, sessionId, entry.Topics);
             await transaction.CommitAsync(cancellationToken);
@@ -78,7 +82,7 @@ internal sealed class SessionStore(Db db)
 
             var changed = await connection.ExecuteAsync(
                 "UPDATE sessions SET held_on = @date, minutes = @Minutes, other_topic = @OtherTopic, updated_at = @at WHERE id = @sessionId AND pair_id = @pairId",
-                new { pairId, sessionId, date = DbText.Write(entry.Date), entry.Minutes, entry.OtherTopic, at = DbText.Write(now) },
+                new { pairId, sessionId, date = DbText.Write(entry.Date), entry.Minutes, OtherTopic = personalData.Seal(PersonalDataKind.SessionTopic, entry.OtherTopic), at = DbText.Write(now) },
                 transaction);
             if (changed == 0)
             {
@@ -119,13 +123,13 @@ internal sealed class SessionStore(Db db)
             return null;
         }
 
-        return (await connection.QueryAsync<SessionRow>(SelectSessions + " ORDER BY s.held_on, s.id", new { pairId })).Select(r => r.ToView()).ToArray();
+        return (await connection.QueryAsync<SessionRow>(SelectSessions + " ORDER BY s.held_on, s.id", new { pairId })).Select(r => r.ToView(personalData)).ToArray();
     }
 
     public async Task<SessionView?> GetAsync(long pairId, long sessionId, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        return (await connection.QuerySingleOrDefaultAsync<SessionRow>(SelectSessions + " AND s.id = @sessionId", new { pairId, sessionId }))?.ToView();
+        return (await connection.QuerySingleOrDefaultAsync<SessionRow>(SelectSessions + " AND s.id = @sessionId", new { pairId, sessionId }))?.ToView(personalData);
     }
 
     private static async Task<SessionWrite> PairStateAsync(SqliteConnection connection, SqliteTransaction? transaction, long pairId)
@@ -164,13 +168,13 @@ internal sealed class SessionStore(Db db)
 
         public string Topics { get; init; } = "";
 
-        public SessionView ToView() => new(
+        public SessionView ToView(PersonalData personalData) => new(
             Id,
             PairId,
             DbText.ReadDate(HeldOn),
             (int)Minutes,
             Topics.Length == 0 ? [] : Topics.Split(';').Order(StringComparer.Ordinal).ToArray(),
-            OtherTopic,
+            personalData.Open(PersonalDataKind.SessionTopic, OtherTopic),
             DbText.ReadTime(CreatedAt),
             DbText.ReadTime(UpdatedAt));
     }

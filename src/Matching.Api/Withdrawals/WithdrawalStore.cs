@@ -1,5 +1,6 @@
 using Dapper;
 using Mentoring.Matching.Api.Cohorts;
+using Mentoring.Matching.Api.Protection;
 using Mentoring.Matching.Api.Storage;
 
 namespace Mentoring.Matching.Api.Withdrawals;
@@ -13,8 +14,11 @@ internal enum EndRefusal
     AlreadyEnded,
 }
 
-/// <summary>Ends published pairs in SQLite, and takes a withdrawn person out of the cohort, in one transaction.</summary>
-internal sealed partial class WithdrawalStore(Db db, ILogger<WithdrawalStore> logger)
+/// <summary>
+/// Ends published pairs in SQLite, and takes a withdrawn person out of the cohort, in one transaction. The note is
+/// sealed (see <see cref="PersonalData"/>) and never read back.
+/// </summary>
+internal sealed partial class WithdrawalStore(Db db, PersonalData personalData, ILogger<WithdrawalStore> logger)
 {
     public async Task<(PairEnded? Ended, EndRefusal? Refusal)> EndAsync(
         long cohortId, long pairId, string reason, string? note, DateTimeOffset now, CancellationToken cancellationToken)
@@ -46,7 +50,7 @@ internal sealed partial class WithdrawalStore(Db db, ILogger<WithdrawalStore> lo
             var at = DbText.Write(now);
             await connection.ExecuteAsync(
                 "UPDATE pairs SET ended_at = @at, end_reason = @reason, end_note = @note, credential_hash = NULL, locked = 0 WHERE id = @pairId",
-                new { pairId, at, reason, note },
+                new { pairId, at, reason, note = personalData.Seal(PersonalDataKind.EndNote, note) },
                 transaction);
 
             var withdrawn = reason switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mentoring.Matching.Api.Cohorts;
+using Mentoring.Matching.Api.Protection;
 using Mentoring.Matching.Api.Runs;
 using Mentoring.Matching.Api.Storage;
 using Mentoring.Matching.Api.Web.Shared;
@@ -13,7 +14,7 @@ namespace Mentoring.Matching.Api.Web.Runs;
 /// who moved; with the run options, each mentee's alternatives and the what-if table. On a published cohort a run is a
 /// re-match, and the page shows which pairs it keeps, moves and makes.
 /// </summary>
-internal sealed class ReviewModel(CohortStore cohorts, RunStore runs, Db db, MatchingOptions options, TimeProvider time) : WebPage
+internal sealed class ReviewModel(CohortStore cohorts, RunStore runs, Db db, PersonalData personalData, MatchingOptions options, TimeProvider time) : WebPage
 {
     [FromRoute]
     public long CohortId { get; set; }
@@ -62,7 +63,7 @@ internal sealed class ReviewModel(CohortStore cohorts, RunStore runs, Db db, Mat
             }
         }
 
-        var answer = (await RunEndpoints.RunAsync(CohortId, new RunRequest(alternatives, WhatIf), db, runs, options, time, cancellationToken)).Result;
+        var answer = (await RunEndpoints.RunAsync(CohortId, new RunRequest(alternatives, WhatIf), db, personalData, runs, options, time, cancellationToken)).Result;
         if (answer is Created<RunView> created)
         {
             Message = $"Run {created.Value!.Id} finished: {created.Value.Result.Status}, {created.Value.Result.Matched} matched.";
