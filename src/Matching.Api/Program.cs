@@ -35,6 +35,7 @@ catch (OptionsValidationException invalid)
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestSizeLimits();
 app.UseMentoringWebAssets();
 app.UseAuthentication();
 app.UseAuthorization();

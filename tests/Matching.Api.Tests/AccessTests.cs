@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mentoring.Matching.Api.Tests;
 
 /// <summary>A published tiny cohort whose pairs' credentials tests use, and a draft one; tests do not change either.</summary>
-public sealed class PublishedCohortFactory : ApiFactory, IAsyncLifetime
+public class PublishedCohortFactory : ApiFactory, IAsyncLifetime
 {
     public long CohortId { get; private set; }
 

@@ -125,7 +125,7 @@ internal static class CohortEndpoints
                 p => list.PairsOf(p).Contains(pair) ? list.WithPairs(p, list.PairsOf(p).Where(q => q != pair).ToArray()) : null,
                 cohorts,
                 time,
-                $"({pair.MenteeId}, {pair.MentorId}) is not in {list.Name}",
+                $"({Echo.Shorten(pair.MenteeId)}, {Echo.Shorten(pair.MentorId)}) is not in {list.Name}",
                 cancellationToken)
             : MissingIds(request.MenteeId, request.MentorId);
 

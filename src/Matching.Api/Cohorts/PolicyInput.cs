@@ -7,8 +7,10 @@ namespace Mentoring.Matching.Api.Cohorts;
 internal static class PolicyInput
 {
     /// <summary>The policy, or null with its errors (fields prefixed with <paramref name="path"/>) added to <paramref name="errors"/>.</summary>
+    /// <exception cref="InvalidUtf8Exception">A name or text in the policy is not valid UTF-8.</exception>
     public static MatchingPolicy? Read(JsonElement element, string path, List<InputError> errors)
     {
+        Utf8Check.Require(element, path.Length == 0 ? "$" : $"$.{path}");
         try
         {
             return PolicyJson.Read(element);

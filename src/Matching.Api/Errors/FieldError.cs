@@ -7,7 +7,9 @@ namespace Mentoring.Matching.Api.Errors;
 /// <param name="Message">What is wrong, in words a coordinator can act on.</param>
 internal sealed record FieldError(string Source, int? Line, string? Field, string Message)
 {
-    public static FieldError From(InputError error) => new(error.Source, error.Row, error.Field, error.Message);
+    /// <summary>The error as listed, its field and message capped in case a reader echoed more than it should.</summary>
+    public static FieldError From(InputError error) =>
+        new(error.Source, error.Row, error.Field is { } field ? Echo.Cap(field, Echo.MaxErrorText) : null, Echo.Cap(error.Message, Echo.MaxErrorText));
 }
 
 /// <summary>The shape of a 422 response (for the OpenAPI document): problem details with every error listed.</summary>

@@ -20,16 +20,28 @@ internal static class Problems
     /// <summary>An error in one of the request's own fields.</summary>
     public static InputError RequestError(string field, string message) => new(RequestSource, null, field, message);
 
-    /// <summary>A 422 naming every error, with the first in <c>detail</c>.</summary>
+    /// <summary>
+    /// The most errors a 422 lists: enough to fix a file in a few rounds, few enough that a file with a bad
+    /// value on every row cannot make an answer larger than itself.
+    /// </summary>
+    public const int MaxListedErrors = 100;
+
+    /// <summary>A 422 naming every error up to <see cref="MaxListedErrors"/>, with the first in <c>detail</c>.</summary>
     public static ProblemDetails InvalidDetails(IReadOnlyList<InputError> errors)
     {
-        var detail = errors.Count == 1 ? errors[0].ToString() : $"{errors.Count} errors; the first: {errors[0]}";
+        var first = FieldError.From(errors[0]);
+        var detail = errors.Count == 1 ? Describe(first)
+            : errors.Count <= MaxListedErrors ? $"{errors.Count} errors; the first: {Describe(first)}"
+            : $"{errors.Count} errors, the first {MaxListedErrors} listed; the first: {Describe(first)}";
         return new ProblemDetails
         {
             Status = StatusCodes.Status422UnprocessableEntity,
             Title = "The input is invalid",
             Detail = detail,
-            Extensions = { ["errors"] = errors.Select(FieldError.From).ToArray() },
+            Extensions = { ["errors"] = errors.Take(MaxListedErrors).Select(FieldError.From).ToArray() },
         };
     }
+
+    /// <summary>One listed error as a line, as <see cref="InputError.ToString"/> words it.</summary>
+    private static string Describe(FieldError error) => new InputError(error.Source, error.Line, error.Field, error.Message).ToString();
 }

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Errors;
+using Mentoring.Matching.Api.Hosting;
 using Mentoring.Matching.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 
@@ -11,9 +13,6 @@ namespace Mentoring.Matching.Api.Participants;
 /// <summary>A cohort's people: loaded whole from the contract's CSV or JSON, all or nothing, and read back.</summary>
 internal static class ParticipantEndpoints
 {
-    /// <summary>The largest upload read, far above any real organisation's roster.</summary>
-    private const int MaxUploadBytes = 30_000_000;
-
     private const string CsvType = "text/csv";
 
     private const string JsonType = "application/json";
@@ -26,6 +25,7 @@ internal static class ParticipantEndpoints
             .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapPut("/", ReplaceAsync)
+            .ReadsUploads()
             .WithSummary("Load a draft cohort's people (text/csv as the contract's people.csv, or a JSON array), replacing any before")
             .WithDescription("All or nothing: a file with any bad row is refused whole with every bad row named (422), and nothing of it is stored.")
             .Accepts<IReadOnlyList<PersonInput>>(JsonType, CsvType)
@@ -45,7 +45,7 @@ internal static class ParticipantEndpoints
     }
 
     private static async Task<Results<Ok<PeopleLoaded>, ProblemHttpResult>> ReplaceAsync(
-        long cohortId, HttpRequest request, PeopleStore people, CohortStore cohorts, TimeProvider time, CancellationToken cancellationToken)
+        long cohortId, HttpRequest request, PeopleStore people, CohortStore cohorts, IOptions<MentoringSettings> settings, TimeProvider time, CancellationToken cancellationToken)
     {
         if (CohortGate.RefuseUnlessDraft(await cohorts.StateAsync(cohortId, cancellationToken), cohortId, "its people") is { } early)
         {
@@ -60,9 +60,10 @@ internal static class ParticipantEndpoints
         }
 
         var isCsv = mediaType.MediaType.Equals(CsvType, StringComparison.OrdinalIgnoreCase);
-        if (await ReadBodyAsync(request, cancellationToken) is not { } body)
+        var limit = settings.Value.Limits.MaxUploadBytes;
+        if (await ReadBodyAsync(request, limit, cancellationToken) is not { } body)
         {
-            return TypedResults.Problem($"The upload is larger than {MaxUploadBytes / 1_000_000} MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+            return RequestSizeLimits.TooLarge(limit);
         }
 
         Roster roster;
@@ -79,7 +80,7 @@ internal static class ParticipantEndpoints
             }
             catch (JsonException e)
             {
-                return TypedResults.Problem($"The body is not valid JSON: {e.Message}", statusCode: StatusCodes.Status400BadRequest, title: "The request could not be read");
+                return TypedResults.Problem($"The body is not valid JSON: {Echo.Cap(e.Message, Echo.MaxErrorText)}", statusCode: StatusCodes.Status400BadRequest, title: "The request could not be read");
             }
 
             using (document)
@@ -118,15 +119,15 @@ internal static class ParticipantEndpoints
             ? TypedResults.Ok(list)
             : CohortGate.CohortMissing(cohortId);
 
-    /// <summary>Reads the whole body (the library reads synchronously), or null when it is too large.</summary>
-    private static async Task<MemoryStream?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Reads the whole body (the library reads synchronously), or null when it is larger than <paramref name="limit"/> bytes.</summary>
+    private static async Task<MemoryStream?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > MaxUploadBytes)
+            if (buffer.Length + read > limit)
             {
                 return null;
             }

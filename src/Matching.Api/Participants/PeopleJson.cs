@@ -16,8 +16,10 @@ internal static class PeopleJson
 
     /// <summary>Reads the roster from a parsed JSON body.</summary>
     /// <exception cref="InvalidInputException">Any person or field is invalid; every error found is listed.</exception>
+    /// <exception cref="Errors.InvalidUtf8Exception">A name or text in the body is not valid UTF-8.</exception>
     public static Roster Read(JsonElement root)
     {
+        Errors.Utf8Check.Require(root, "$");
         if (root.ValueKind != JsonValueKind.Array)
         {
             throw new InvalidInputException(new InputError(SourceName, null, null, "the body must be a JSON array of people"));
@@ -68,7 +70,7 @@ internal static class PeopleJson
         foreach (var property in item.EnumerateObject())
         {
             var field = StandardFields.FirstOrDefault(f => f.Equals(property.Name, StringComparison.OrdinalIgnoreCase));
-            var path = $"{at}.{field ?? property.Name}";
+            var path = $"{at}.{field ?? Errors.Echo.Shorten(property.Name)}";
             if (field is null && property.Name.Equals("attributes", StringComparison.OrdinalIgnoreCase))
             {
                 ReadAttributes(property.Value, path, row, attributeColumns, errors);
@@ -110,7 +112,7 @@ internal static class PeopleJson
         foreach (var attribute in value.EnumerateObject())
         {
             var column = attribute.Name.Trim().ToLowerInvariant();
-            var attributePath = $"{path}.{attribute.Name}";
+            var attributePath = $"{path}.{Errors.Echo.Shorten(attribute.Name)}";
             if (column.Length == 0 || StandardFields.Any(f => CsvColumn(f) == column) || column == "attributes")
             {
                 errors.Add(new InputError(SourceName, null, attributePath, "an attribute needs a name other than the standard fields"));
@@ -119,6 +121,13 @@ internal static class PeopleJson
 
             if (!attributeColumns.Contains(column))
             {
+                // Checked here, not only by the CSV header: a list of columns never grows past the limit.
+                if (attributeColumns.Count == PeopleLimits.MaxAttributeColumns)
+                {
+                    errors.Add(new InputError(SourceName, null, attributePath, $"the people have more than {PeopleLimits.MaxAttributeColumns} attributes between them; at most {PeopleLimits.MaxAttributeColumns} are allowed"));
+                    return;
+                }
+
                 attributeColumns.Add(column);
             }
 

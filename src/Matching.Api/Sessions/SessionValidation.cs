@@ -49,7 +49,7 @@ internal static class SessionValidation
             var code = given[i]?.Trim().ToLowerInvariant() ?? "";
             if (!topicCodes.Contains(code))
             {
-                errors.Add(Problems.RequestError($"topics[{i}]", $"'{given[i]}' is not one of this cohort's topics: {string.Join(", ", topicCodes)}"));
+                errors.Add(Problems.RequestError($"topics[{i}]", $"{Echo.Quote(given[i] ?? "")} is not one of this cohort's topics: {string.Join(", ", topicCodes)}"));
             }
             else if (topics.Contains(code))
             {

@@ -106,10 +106,20 @@ public static class PeopleCsv
             {
                 errors.Add(new InputError(SourceName, 1, null, $"column {i + 1} of the header has no name"));
             }
+            else if (name.Length > PeopleLimits.MaxColumnNameLength)
+            {
+                errors.Add(new InputError(SourceName, 1, Text.Shorten(name), $"the column name is longer than {PeopleLimits.MaxColumnNameLength} characters"));
+            }
             else if (!columns.TryAdd(name, i))
             {
                 errors.Add(new InputError(SourceName, 1, name, "the column appears twice in the header"));
             }
+        }
+
+        var attributeCount = columns.Keys.Count(column => !IsBuiltInColumn(column));
+        if (attributeCount > PeopleLimits.MaxAttributeColumns)
+        {
+            errors.Add(new InputError(SourceName, 1, null, $"the header has {attributeCount} attribute columns; at most {PeopleLimits.MaxAttributeColumns} are allowed"));
         }
 
         foreach (var required in RequiredColumns.Where(c => !columns.ContainsKey(c)))
@@ -148,7 +158,7 @@ public static class PeopleCsv
             var role = ParseRole(csv.Field(_role));
             if (role is null)
             {
-                errors.Add(new InputError(SourceName, line, "role", $"unknown role '{csv.Field(_role)}'; use mentee, mentor or leave it empty"));
+                errors.Add(new InputError(SourceName, line, "role", $"unknown role {Text.Quote(csv.Field(_role).ToString())}; use mentee, mentor or leave it empty"));
             }
 
             var grade = ParseInteger(csv.Field(_grade), "grade", line);
@@ -198,7 +208,7 @@ public static class PeopleCsv
                 return value;
             }
 
-            errors.Add(new InputError(SourceName, line, column, $"'{trimmed}' is not an integer"));
+            errors.Add(new InputError(SourceName, line, column, $"{Text.Quote(trimmed.ToString())} is not an integer"));
             return null;
         }
 

@@ -3,11 +3,14 @@ namespace Mentoring.Matching;
 /// <summary>The checks of a policy against the roster it is applied to.</summary>
 internal static class PolicyChecks
 {
+    /// <summary>The most names a list in an error shows; a longer list ends with how many there are.</summary>
+    private const int ListShown = 20;
+
     public static IEnumerable<InputError> Find(Roster roster, MatchingPolicy policy)
     {
         const string Source = PolicyJson.SourceName;
         var columns = roster.AttributeColumns.Select(Text.Normalize).ToHashSet(StringComparer.Ordinal);
-        var available = string.Join(", ", roster.AttributeColumns);
+        var available = ShortList(roster.AttributeColumns);
         if (policy.Dimensions is null || policy.Dimensions.Count == 0)
         {
             yield return new InputError(Source, null, "dimensions", "the policy needs at least one dimension");
@@ -16,23 +19,23 @@ internal static class PolicyChecks
         {
             foreach (var twice in policy.Dimensions.Keys.GroupBy(Text.Normalize).Where(g => g.Count() > 1))
             {
-                yield return new InputError(Source, null, $"dimensions.{twice.Last()}", $"the dimension is listed twice ({string.Join(", ", twice)})");
+                yield return new InputError(Source, null, $"dimensions.{Text.Shorten(twice.Last())}", $"the dimension is listed twice ({string.Join(", ", twice.Select(Text.Shorten))})");
             }
 
             foreach (var (name, weight) in policy.Dimensions)
             {
                 if (!columns.Contains(Text.Normalize(name)))
                 {
-                    yield return new InputError(Source, null, $"dimensions.{name}", NotAnAttribute(name, available));
+                    yield return new InputError(Source, null, $"dimensions.{Text.Shorten(name)}", NotAnAttribute(name, available));
                 }
 
                 if (weight < 0)
                 {
-                    yield return new InputError(Source, null, $"dimensions.{name}", $"weight {weight} is negative");
+                    yield return new InputError(Source, null, $"dimensions.{Text.Shorten(name)}", $"weight {weight} is negative");
                 }
                 else if (weight > MatchingPolicy.MaxWeight)
                 {
-                    yield return new InputError(Source, null, $"dimensions.{name}", $"weight {weight} is above the largest allowed, {MatchingPolicy.MaxWeight}");
+                    yield return new InputError(Source, null, $"dimensions.{Text.Shorten(name)}", $"weight {weight} is above the largest allowed, {MatchingPolicy.MaxWeight}");
                 }
             }
         }
@@ -114,7 +117,7 @@ internal static class PolicyChecks
             var pin = policy.PinnedPairs[i];
             if (!pinnedMentees.TryAdd(pin.MenteeId, i))
             {
-                yield return new InputError(Source, null, $"pinnedPairs[{i}]", $"mentee '{pin.MenteeId}' is already pinned by pinnedPairs[{pinnedMentees[pin.MenteeId]}]");
+                yield return new InputError(Source, null, $"pinnedPairs[{i}]", $"mentee {Text.Quote(pin.MenteeId)} is already pinned by pinnedPairs[{pinnedMentees[pin.MenteeId]}]");
             }
         }
     }
@@ -129,20 +132,20 @@ internal static class PolicyChecks
             var column = Text.Normalize(name);
             if (!columns.Contains(column))
             {
-                yield return new InputError(Source, null, $"similarities.{name}", NotAnAttribute(name, available));
+                yield return new InputError(Source, null, $"similarities.{Text.Shorten(name)}", NotAnAttribute(name, available));
             }
             else if (dimensions.Contains(column))
             {
-                yield return new InputError(Source, null, $"similarities.{name}", $"'{name}' is in dimensions too: a column counts either difference or likeness, not both");
+                yield return new InputError(Source, null, $"similarities.{Text.Shorten(name)}", $"{Text.Quote(name)} is in dimensions too: a column counts either difference or likeness, not both");
             }
 
             if (weight < 0)
             {
-                yield return new InputError(Source, null, $"similarities.{name}", $"weight {weight} is negative");
+                yield return new InputError(Source, null, $"similarities.{Text.Shorten(name)}", $"weight {weight} is negative");
             }
             else if (weight > MatchingPolicy.MaxWeight)
             {
-                yield return new InputError(Source, null, $"similarities.{name}", $"weight {weight} is above the largest allowed, {MatchingPolicy.MaxWeight}");
+                yield return new InputError(Source, null, $"similarities.{Text.Shorten(name)}", $"weight {weight} is above the largest allowed, {MatchingPolicy.MaxWeight}");
             }
         }
 
@@ -158,12 +161,12 @@ internal static class PolicyChecks
         {
             if (!dimensions.Contains(Text.Normalize(name)))
             {
-                yield return new InputError(Source, null, $"minCoverage.{name}", $"'{name}' is not one of the policy's dimensions ({string.Join(", ", policy.Dimensions.Keys)})");
+                yield return new InputError(Source, null, $"minCoverage.{Text.Shorten(name)}", $"{Text.Quote(name)} is not one of the policy's dimensions ({ShortList(policy.Dimensions.Keys)})");
             }
 
             if (minimum < 0)
             {
-                yield return new InputError(Source, null, $"minCoverage.{name}", $"must be at least 0, not {minimum}");
+                yield return new InputError(Source, null, $"minCoverage.{Text.Shorten(name)}", $"must be at least 0, not {minimum}");
             }
         }
 
@@ -203,10 +206,18 @@ internal static class PolicyChecks
         }
     }
 
+    /// <summary>Names for an error, each shortened and at most <see cref="ListShown"/> of them.</summary>
+    private static string ShortList(IEnumerable<string> names)
+    {
+        var all = names.ToArray();
+        var shown = string.Join(", ", all.Take(ListShown).Select(Text.Shorten));
+        return all.Length <= ListShown ? shown : $"{shown}, … ({all.Length} in all)";
+    }
+
     private static string NotAnAttribute(string name, string available) =>
         PeopleCsv.IsBuiltInColumn(Text.Normalize(name))
-            ? $"'{name}' is one of the contract's own columns, not a diversity attribute (attribute columns: {available})"
-            : $"'{name}' is not a column of people.csv (attribute columns: {available})";
+            ? $"{Text.Quote(name)} is one of the contract's own columns, not a diversity attribute (attribute columns: {available})"
+            : $"{Text.Quote(name)} is not a column of people.csv (attribute columns: {available})";
 
     private static IEnumerable<InputError> PairErrors(string field, IReadOnlyList<PersonPair> pairs, Dictionary<string, ParticipantRole> roles)
     {
@@ -227,8 +238,8 @@ internal static class PolicyChecks
 
     private static string? RoleError(string id, ParticipantRole expected, Dictionary<string, ParticipantRole> roles) =>
         !roles.TryGetValue(id, out var role)
-            ? $"'{id}' is nobody in people.csv"
+            ? $"{Text.Quote(id)} is nobody in people.csv"
             : role != expected
-                ? $"'{id}' is a {RosterChecks.RoleName(role)}, not a {RosterChecks.RoleName(expected)}"
+                ? $"{Text.Quote(id)} is a {RosterChecks.RoleName(role)}, not a {RosterChecks.RoleName(expected)}"
                 : null;
 }

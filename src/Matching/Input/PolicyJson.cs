@@ -11,6 +11,9 @@ public static class PolicyJson
     /// <summary>The name errors give this input.</summary>
     public const string SourceName = "policy.json";
 
+    /// <summary>The longest reason a forbidden pair gives, in characters.</summary>
+    private const int MaxReasonLength = 200;
+
     private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
 
     /// <summary>Reads a policy from a file.</summary>
@@ -48,7 +51,7 @@ public static class PolicyJson
             if (!seen.Add(property.Name))
             {
                 // JSON lets a name repeat; taking the last one would silently drop the other.
-                errors.Add(new InputError(SourceName, null, property.Name, "the field is given twice"));
+                errors.Add(new InputError(SourceName, null, Text.Shorten(property.Name), "the field is given twice"));
                 continue;
             }
 
@@ -104,7 +107,7 @@ public static class PolicyJson
                     policy = policy with { Objective = ReadEnum(value, "objective", errors, MatchingObjective.Total) };
                     break;
                 default:
-                    errors.Add(new InputError(SourceName, null, property.Name, "unknown policy field"));
+                    errors.Add(new InputError(SourceName, null, Text.Shorten(property.Name), "unknown policy field"));
                     break;
             }
         }
@@ -300,14 +303,18 @@ public static class PolicyJson
         foreach (var entry in value.EnumerateObject())
         {
             var name = Text.Normalize(entry.Name);
-            var weight = ReadInteger(entry.Value, $"{field}.{entry.Name}", errors, minimum: 0);
+            var weight = ReadInteger(entry.Value, $"{field}.{Text.Shorten(entry.Name)}", errors, minimum: 0);
             if (name.Length == 0)
             {
                 errors.Add(new InputError(SourceName, null, field, "a column has an empty name"));
             }
+            else if (name.Length > PeopleLimits.MaxColumnNameLength)
+            {
+                errors.Add(new InputError(SourceName, null, $"{field}.{Text.Shorten(entry.Name)}", ColumnNameTooLong(entry.Name)));
+            }
             else if (!weights.TryAdd(name, weight))
             {
-                errors.Add(new InputError(SourceName, null, $"{field}.{entry.Name}", "the column is listed twice"));
+                errors.Add(new InputError(SourceName, null, $"{field}.{Text.Shorten(entry.Name)}", "the column is listed twice"));
             }
         }
 
@@ -367,7 +374,11 @@ public static class PolicyJson
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
-            if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
+            if (item.ValueKind == JsonValueKind.String && Text.Normalize(item.GetString()).Length > PeopleLimits.MaxColumnNameLength)
+            {
+                errors.Add(new InputError(SourceName, null, $"{field}[{index}]", ColumnNameTooLong(item.GetString()!)));
+            }
+            else if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
             {
                 strings.Add(Text.Normalize(item.GetString()));
             }
@@ -401,9 +412,18 @@ public static class PolicyJson
                 && item[1].ValueKind == JsonValueKind.String)
             {
                 var pair = new PersonPair(item[0].GetString()!.Trim(), item[1].GetString()!.Trim());
+                if (new[] { pair.MenteeId, pair.MentorId }.FirstOrDefault(id => id.Length > PeopleLimits.MaxIdLength) is { } longId)
+                {
+                    errors.Add(new InputError(SourceName, null, $"{field}[{index}]", $"{Text.Quote(longId)} is longer than any id can be ({PeopleLimits.MaxIdLength} characters)"));
+                }
+
                 if (length == 3 && item[2].ValueKind != JsonValueKind.String)
                 {
                     errors.Add(new InputError(SourceName, null, $"{field}[{index}]", $"the reason must be a string, not {Describe(item[2])}"));
+                }
+                else if (length == 3 && item[2].GetString()!.Trim().Length > MaxReasonLength)
+                {
+                    errors.Add(new InputError(SourceName, null, $"{field}[{index}]", $"the reason is longer than {MaxReasonLength} characters"));
                 }
                 else if (length == 3)
                 {
@@ -422,6 +442,9 @@ public static class PolicyJson
 
         return pairs.ToArray();
     }
+
+    private static string ColumnNameTooLong(string name) =>
+        $"{Text.Quote(name)} is longer than any column name can be ({PeopleLimits.MaxColumnNameLength} characters)";
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {

@@ -2,10 +2,14 @@ namespace Mentoring.Matching;
 
 /// <summary>
 /// The checks that need the whole roster: unique ids, managers that exist, no reporting cycles,
-/// and values a participant must carry. Shared by the CSV reader and rosters built in code.
+/// values a participant must carry, and the sizes of <see cref="PeopleLimits"/>. Shared by the CSV reader and
+/// rosters built in code. Every value an error echoes is shortened, so a huge value cannot make a huge error.
 /// </summary>
 internal static class RosterChecks
 {
+    /// <summary>The most people of a reporting loop an error names; a longer loop is cut short with its length.</summary>
+    private const int ChainShown = 10;
+
     /// <param name="roster">The people to check.</param>
     /// <param name="locate">Names where person <c>i</c>'s <c>field</c> is: a file line or an object path.</param>
     /// <param name="managers">
@@ -19,6 +23,11 @@ internal static class RosterChecks
         for (var i = 0; i < people.Count; i++)
         {
             var person = people[i];
+            foreach (var error in SizeErrors(person, i, locate))
+            {
+                yield return error;
+            }
+
             if (string.IsNullOrWhiteSpace(person.Id))
             {
                 yield return locate(i, "id") with { Message = "the id is empty" };
@@ -27,7 +36,7 @@ internal static class RosterChecks
 
             if (!indexById.TryAdd(person.Id, i))
             {
-                yield return locate(i, "id") with { Message = $"duplicate id '{person.Id}' (first used by {Where(locate, indexById[person.Id])})" };
+                yield return locate(i, "id") with { Message = $"duplicate id {Text.Quote(person.Id)} (first used by {Where(locate, indexById[person.Id])})" };
             }
 
             if (person.Role != ParticipantRole.None && person.Grade is null)
@@ -47,7 +56,7 @@ internal static class RosterChecks
 
             if (person.ManagerId is { } managerId && managerId == person.Id)
             {
-                yield return locate(i, "manager_id") with { Message = $"'{person.Id}' is their own manager" };
+                yield return locate(i, "manager_id") with { Message = $"{Text.Quote(person.Id)} is their own manager" };
             }
         }
 
@@ -61,7 +70,7 @@ internal static class RosterChecks
 
             if (!indexById.TryGetValue(managerId, out var manager))
             {
-                yield return locate(i, "manager_id") with { Message = $"manager '{managerId}' is nobody in the file" };
+                yield return locate(i, "manager_id") with { Message = $"manager {Text.Quote(managerId)} is nobody in the file" };
             }
             else if (manager != i)
             {
@@ -71,9 +80,53 @@ internal static class RosterChecks
 
         foreach (var cycle in FindCycles(managers))
         {
-            var path = string.Join(" → ", cycle.Select(i => people[i].Id).Append(people[cycle[0]].Id));
-            yield return locate(cycle[0], "manager_id") with { Message = $"the reporting chain loops: {path}" };
+            yield return locate(cycle[0], "manager_id") with { Message = $"the reporting chain loops: {ChainText(cycle, people)}" };
         }
+    }
+
+    /// <summary>The values of one person over the limits of <see cref="PeopleLimits"/>, each named by its field.</summary>
+    private static IEnumerable<InputError> SizeErrors(Person person, int index, Func<int, string, InputError> locate)
+    {
+        foreach (var (field, value, most) in new[]
+        {
+            ("id", person.Id, PeopleLimits.MaxIdLength),
+            ("name", person.Name, PeopleLimits.MaxNameLength),
+            ("department", person.Department, PeopleLimits.MaxDepartmentLength),
+            ("manager_id", person.ManagerId ?? string.Empty, PeopleLimits.MaxIdLength),
+        })
+        {
+            if (value?.Length > most)
+            {
+                yield return locate(index, field) with { Message = TooLong(value, most) };
+            }
+        }
+
+        if (person.Availability.Count > PeopleLimits.MaxSlots)
+        {
+            yield return locate(index, "availability") with { Message = $"{person.Availability.Count} slots; at most {PeopleLimits.MaxSlots} are allowed" };
+        }
+        else if (person.Availability.FirstOrDefault(slot => slot.Length > PeopleLimits.MaxSlotLength) is { } slot)
+        {
+            yield return locate(index, "availability") with { Message = $"slot {TooLong(slot, PeopleLimits.MaxSlotLength)}" };
+        }
+
+        foreach (var (column, value) in person.Attributes)
+        {
+            if (value.Length > PeopleLimits.MaxAttributeValueLength)
+            {
+                yield return locate(index, column) with { Message = TooLong(value, PeopleLimits.MaxAttributeValueLength) };
+            }
+        }
+    }
+
+    private static string TooLong(string value, int most) => $"{Text.Quote(value)} is longer than {most} characters";
+
+    private static string ChainText(int[] cycle, IReadOnlyList<Person> people)
+    {
+        var shown = cycle.Take(ChainShown).Select(i => Text.Shorten(people[i].Id));
+        return cycle.Length <= ChainShown
+            ? string.Join(" → ", shown.Append(Text.Shorten(people[cycle[0]].Id)))
+            : $"{string.Join(" → ", shown)} → … ({cycle.Length} people)";
     }
 
     internal static string RoleName(ParticipantRole role) => role switch

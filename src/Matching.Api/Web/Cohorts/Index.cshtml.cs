@@ -105,7 +105,12 @@ internal static class PolicyFiles
         {
             await using var stream = file.OpenReadStream();
             using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+            Errors.Utf8Check.Require(document.RootElement, "$");
             return (document.RootElement.Clone(), null);
+        }
+        catch (Errors.InvalidUtf8Exception e)
+        {
+            return (null, $"The file is not UTF-8 text (at {e.Path}).");
         }
         catch (JsonException e)
         {
