@@ -1,9 +1,11 @@
 using Mentoring.Matching.Api;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Erasure;
+using Mentoring.Matching.Api.Health;
 using Mentoring.Matching.Api.Hosting;
 using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Participants;
+using Mentoring.Matching.Api.RateLimits;
 using Mentoring.Matching.Api.Reports;
 using Mentoring.Matching.Api.Runs;
 using Mentoring.Matching.Api.Schemes;
@@ -18,6 +20,8 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddMentoringApi();
 builder.Services.AddMentoringSecurity();
+builder.Services.AddMentoringRateLimits();
+builder.Services.AddMentoringHealth();
 builder.Services.AddMentoringWeb();
 
 var app = builder.Build();
@@ -37,6 +41,10 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMentoringWebAssets();
 app.UseAuthentication();
+
+// After authentication, which counts failed tokens, and before authorization, which would answer them 401:
+// a locked-out address gets 429 whatever it sends.
+app.UseRateLimiter();
 app.UseAuthorization();
 
 if (app.PublishesApiReference())
@@ -45,6 +53,7 @@ if (app.PublishesApiReference())
     app.MapScalarApiReference().AllowAnonymous();
 }
 
+app.MapHealth();
 app.MapSchemes();
 app.MapCohorts();
 app.MapParticipants();
