@@ -3,6 +3,7 @@ using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Erasure;
 using Mentoring.Matching.Api.Health;
 using Mentoring.Matching.Api.Hosting;
+using Mentoring.Matching.Api.Idempotency;
 using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Participants;
 using Mentoring.Matching.Api.RateLimits;
@@ -46,6 +47,7 @@ app.UseAuthentication();
 // a locked-out address gets 429 whatever it sends.
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
 
 if (app.PublishesApiReference())
 {

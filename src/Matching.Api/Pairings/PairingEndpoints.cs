@@ -1,6 +1,7 @@
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Errors;
 using Mentoring.Matching.Api.Hosting;
+using Mentoring.Matching.Api.Idempotency;
 using Mentoring.Matching.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,6 +22,7 @@ internal static class PairingEndpoints
             .WithDescription("On a published cohort the run is a re-match: kept pairs keep their id, credential and sessions, moved pairs end, " +
                              "and only new pairs get credentials. 409 when the run is already published, stale (people, policy or pairs changed since), or Infeasible.")
             .ProducesProblems(StatusCodes.Status409Conflict)
+            .AcceptsIdempotencyKey()
             .CarriesCredential();
         group.MapGet("/pairs", ListAsync).WithSummary("List the cohort's published pairs with their sessions logged");
         group.MapPost("/pairs/{pairId:long}/credential", ReissueAsync)

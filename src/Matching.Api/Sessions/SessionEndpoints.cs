@@ -1,5 +1,6 @@
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Errors;
+using Mentoring.Matching.Api.Idempotency;
 using Mentoring.Matching.Api.RateLimits;
 using Mentoring.Matching.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,6 +22,7 @@ internal static class SessionEndpoints
             .WithSummary("Log a session")
             .WithDescription("409 once the pair has ended (a member's data was erased). 429 beyond the pair's session writes for the UTC day.")
             .LimitedBy(RateLimitSetup.SessionWritesPolicy)
+            .AcceptsIdempotencyKey()
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/sessions", ListAsync).WithSummary("List the pair's sessions by date");
         group.MapGet("/sessions/{sessionId:long}", GetAsync).WithSummary("Read a session");

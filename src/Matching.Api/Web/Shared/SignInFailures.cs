@@ -28,5 +28,5 @@ internal static partial class SignInFailures
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Failed sign-in at {Page} from {Address}")]
-    private static partial void LogFailed(ILogger logger, string page, string address);
+    private static partial void LogFailed(ILogger logger, PathString page, string address);
 }
