@@ -1,15 +1,16 @@
-using Mentoring.Matching.Api.Errors;
 using Microsoft.OpenApi;
 
 namespace Mentoring.Matching.Api.Idempotency;
 
-/// <summary>Marks an endpoint as taking <c>Idempotency-Key</c>, and documents the header and its answers.</summary>
+/// <summary>
+/// Marks an endpoint as taking <c>Idempotency-Key</c> and documents the header; the endpoint lists the 409 and 422
+/// its key can answer with its own.
+/// </summary>
 internal static class IdempotencyConventions
 {
     public static TBuilder AcceptsIdempotencyKey<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new AcceptsKey())
-            .ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 operation.Parameters ??= [];

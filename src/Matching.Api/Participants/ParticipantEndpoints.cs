@@ -29,7 +29,7 @@ internal static class ParticipantEndpoints
         group.MapPut("/", ReplaceAsync)
             .WithSummary("Load a draft cohort's people (text/csv as the contract's people.csv, or a JSON array), replacing any before")
             .WithDescription("All or nothing: a file with any bad row is refused whole with every bad row named (422), and nothing of it is stored. 429 beyond the cohort's uploads for the hour.")
-            .LimitedBy(RateLimitSetup.UploadsPolicy)
+            .RequireRateLimiting(RateLimitSetup.UploadsPolicy)
             .Accepts<IReadOnlyList<PersonInput>>(JsonType, CsvType)
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {

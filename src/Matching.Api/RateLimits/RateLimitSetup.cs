@@ -48,11 +48,8 @@ internal static class RateLimitSetup
         return services;
     }
 
-    /// <summary>Limits the endpoint with <paramref name="policy"/> and documents its 429.</summary>
-    public static TBuilder LimitedBy<TBuilder>(this TBuilder builder, string policy)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireRateLimiting(policy).WithMetadata(
-            new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(ProblemDetails), ["application/problem+json"]));
+    /// <summary>Whole seconds, rounded up so a client that waits them is let through.</summary>
+    public static long RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
 
     /// <summary>One window per key; a request the caller may not make anyway (authorization refuses it next) uses none.</summary>
     private static RateLimitPartition<string> Partition(
@@ -89,7 +86,4 @@ internal static class RateLimitSetup
             ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = reason },
         });
     }
-
-    /// <summary>Whole seconds, rounded up so a client that waits them is let through.</summary>
-    public static long RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
 }

@@ -21,7 +21,7 @@ internal static class SessionEndpoints
         group.MapPost("/sessions", AddAsync)
             .WithSummary("Log a session")
             .WithDescription("409 once the pair has ended (a member's data was erased). 429 beyond the pair's session writes for the UTC day.")
-            .LimitedBy(RateLimitSetup.SessionWritesPolicy)
+            .RequireRateLimiting(RateLimitSetup.SessionWritesPolicy)
             .AcceptsIdempotencyKey()
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/sessions", ListAsync).WithSummary("List the pair's sessions by date");
@@ -29,7 +29,7 @@ internal static class SessionEndpoints
         group.MapPut("/sessions/{sessionId:long}", ReplaceAsync)
             .WithSummary("Correct a session (the whole entry is replaced)")
             .WithDescription("429 beyond the pair's session writes for the UTC day (logging and correcting count together).")
-            .LimitedBy(RateLimitSetup.SessionWritesPolicy)
+            .RequireRateLimiting(RateLimitSetup.SessionWritesPolicy)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/sessions/{sessionId:long}", DeleteAsync).WithSummary("Delete a session logged by mistake");
         return app;
