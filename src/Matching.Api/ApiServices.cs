@@ -4,6 +4,7 @@ using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Erasure;
 using Mentoring.Matching.Api.Errors;
 using Mentoring.Matching.Api.Hosting;
+using Mentoring.Matching.Api.Idempotency;
 using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Participants;
 using Mentoring.Matching.Api.Protection;
@@ -52,6 +53,7 @@ internal static class ApiServices
         services.AddSingleton<ReportStore>();
         services.AddSingleton<ErasureStore>();
         services.AddSingleton<WithdrawalStore>();
+        services.AddSingleton<IdempotencyStore>();
         services.AddSingleton(sp => new MatchingOptions
         {
             TimeLimit = TimeSpan.FromSeconds(sp.GetRequiredService<IConfiguration>().GetValue(RunTimeLimitKey, 120)),

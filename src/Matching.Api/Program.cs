@@ -1,9 +1,12 @@
 using Mentoring.Matching.Api;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Erasure;
+using Mentoring.Matching.Api.Health;
 using Mentoring.Matching.Api.Hosting;
+using Mentoring.Matching.Api.Idempotency;
 using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Participants;
+using Mentoring.Matching.Api.RateLimits;
 using Mentoring.Matching.Api.Reports;
 using Mentoring.Matching.Api.Runs;
 using Mentoring.Matching.Api.Schemes;
@@ -18,6 +21,8 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddMentoringApi();
 builder.Services.AddMentoringSecurity();
+builder.Services.AddMentoringRateLimits();
+builder.Services.AddMentoringHealth();
 builder.Services.AddMentoringWeb();
 
 var app = builder.Build();
@@ -38,7 +43,12 @@ app.UseStatusCodePages();
 app.UseRequestSizeLimits();
 app.UseMentoringWebAssets();
 app.UseAuthentication();
+
+// After authentication, which counts failed tokens, and before authorization, which would answer them 401:
+// a locked-out address gets 429 whatever it sends.
+app.UseRateLimiter();
 app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
 
 if (app.PublishesApiReference())
 {
@@ -46,6 +56,7 @@ if (app.PublishesApiReference())
     app.MapScalarApiReference().AllowAnonymous();
 }
 
+app.MapHealth();
 app.MapSchemes();
 app.MapCohorts();
 app.MapParticipants();

@@ -51,7 +51,21 @@ public sealed class AccessTests(PublishedCohortFactory factory) : IClassFixture<
             .SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {Endpoints.Shape(e.RoutePattern.RawText!.TrimEnd('/'))}"))
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(Endpoints.All.Select(e => $"{e.Method} {Endpoints.Shape(e.Path)}").Order(StringComparer.Ordinal), routes);
+        var listed = Endpoints.All.Select(e => $"{e.Method} {Endpoints.Shape(e.Path)}").Concat(Endpoints.Anonymous.Select(e => $"{e.Method} {e.Path}"));
+        Assert.Equal(listed.Order(StringComparer.Ordinal), routes);
+    }
+
+    [Theory]
+    [MemberData(nameof(Endpoints.Open), MemberType = typeof(Endpoints))]
+    public async Task The_health_probes_answer_anyone_and_say_only_healthy(string method, string path)
+    {
+        var response = await factory.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        if (method == "GET")
+        {
+            Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        }
     }
 
     [Theory]

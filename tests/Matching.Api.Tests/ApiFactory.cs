@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
@@ -17,6 +20,12 @@ namespace Mentoring.Matching.Api.Tests;
 public class ApiFactory : WebApplicationFactory<Program>
 {
     public const string CoordinatorKey = "test-coordinator-key-of-32-characters-at-least";
+
+    /// <summary>The request header a test sets to send from a given client address (the in-process host has none).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    /// <summary>Every limit for the suite's other tests, far above what any of them sends; RateLimitTests keep the shipped ones.</summary>
+    private const string Unlimited = "1000000";
 
     /// <summary>The clock's "now": sessions on or before this day are in the past.</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
@@ -47,6 +56,12 @@ public class ApiFactory : WebApplicationFactory<Program>
     public bool OwnsDatabase { get; }
 
     public FakeTimeProvider Time { get; } = new(Now);
+
+    /// <summary>
+    /// Whether the rate limits are lifted: tests of other behaviour send many requests from one address, to one pair
+    /// and to one cohort, and would meet the limits; the tests of the limits themselves turn this off.
+    /// </summary>
+    protected virtual bool LiftsRateLimits => true;
 
     /// <summary>Every message the API logged.</summary>
     public ConcurrentQueue<string> Logs { get; } = new();
@@ -79,8 +94,16 @@ public class ApiFactory : WebApplicationFactory<Program>
             builder.UseSetting("Mentoring:CoordinatorKey", ConfiguredKey);
         }
 
+        if (LiftsRateLimits)
+        {
+            builder.UseSetting("Mentoring:RateLimits:FailedAuthenticationsPerMinute", Unlimited);
+            builder.UseSetting("Mentoring:RateLimits:SessionWritesPerPairPerDay", Unlimited);
+            builder.UseSetting("Mentoring:RateLimits:UploadsPerCohortPerHour", Unlimited);
+        }
+
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<IStartupFilter, ClientAddressFilter>();
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<ILoggerProvider>(new QueueLoggerProvider(Logs));
         });
@@ -120,6 +143,24 @@ public class ApiFactory : WebApplicationFactory<Program>
         }
 
         public void Dispose() => Delete(Path);
+    }
+
+    /// <summary>Gives a request the client address its test header names, ahead of the app's own middleware.</summary>
+    private sealed class ClientAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (IPAddress.TryParse(context.Request.Headers[ClientAddressHeader].ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     private sealed class QueueLoggerProvider(ConcurrentQueue<string> queue) : ILoggerProvider

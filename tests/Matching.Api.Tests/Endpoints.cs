@@ -38,11 +38,31 @@ internal static class Endpoints
         ("DELETE", "/pairs/{pair}/sessions/{session}", true),
     ];
 
+    /// <summary>The endpoints anyone may call: the health probes (GET and HEAD), which answer only Healthy or Unhealthy.</summary>
+    public static readonly (string Method, string Path)[] Anonymous =
+    [
+        ("GET", "/health/live"),
+        ("HEAD", "/health/live"),
+        ("GET", "/health/ready"),
+        ("HEAD", "/health/ready"),
+    ];
+
     public static TheoryData<string, string> CoordinatorOnly() => Data(e => !e.PairMay);
 
     public static TheoryData<string, string> PairEndpoints() => Data(e => e.PairMay);
 
     public static TheoryData<string, string> Every() => Data(_ => true);
+
+    public static TheoryData<string, string> Open()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (method, path) in Anonymous)
+        {
+            data.Add(method, path);
+        }
+
+        return data;
+    }
 
     /// <summary>The path without its query, each parameter written <c>{}</c>: comparable with the app's route patterns.</summary>
     public static string Shape(string path) =>

@@ -24,6 +24,7 @@ public sealed class OpenApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
             var responses = operation!["responses"]!.AsObject();
             Assert.Contains("401", responses.Select(r => r.Key));
             Assert.Contains("403", responses.Select(r => r.Key));
+            Assert.Contains("429", responses.Select(r => r.Key));
             Assert.Contains(responses, r => r.Key.StartsWith('2'));
             Assert.False(string.IsNullOrWhiteSpace((string?)operation["summary"]), $"{method} {template} has no summary");
         }
@@ -44,6 +45,19 @@ public sealed class OpenApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var policy = document["components"]!["schemas"]!["Policy"]!;
         Assert.Contains("pinnedPairs", policy["properties"]!.AsObject().Select(p => p.Key));
         Assert.Equal("bearer", (string?)document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]);
+    }
+
+    [Theory]
+    [InlineData("/pairs/{pairId}/sessions", "post")]
+    [InlineData("/cohorts/{cohortId}/runs/{runId}/publish", "post")]
+    public async Task The_idempotent_writes_describe_their_key_and_its_answers(string path, string method)
+    {
+        var operation = (await DocumentAsync())["paths"]![path]![method]!;
+
+        var key = operation["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "Idempotency-Key")!;
+        Assert.Equal("header", (string?)key["in"]);
+        Assert.Equal(255, (int)key["schema"]!["maxLength"]!);
+        Assert.Equal(["409", "422", "429"], operation["responses"]!.AsObject().Select(r => r.Key).Where(k => k is "409" or "422" or "429").Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Errors;
 using Mentoring.Matching.Api.Hosting;
+using Mentoring.Matching.Api.Idempotency;
 using Mentoring.Matching.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,8 +20,10 @@ internal static class PairingEndpoints
         group.MapPost("/runs/{runId:long}/publish", PublishAsync)
             .WithSummary("Publish a run's pairs as the cohort's pairings; answers each pair's logging credential, shown only this once")
             .WithDescription("On a published cohort the run is a re-match: kept pairs keep their id, credential and sessions, moved pairs end, " +
-                             "and only new pairs get credentials. 409 when the run is already published, stale (people, policy or pairs changed since), or Infeasible.")
-            .ProducesProblems(StatusCodes.Status409Conflict)
+                             "and only new pairs get credentials. 409 when the run is already published, stale (people, policy or pairs changed since), or Infeasible. " +
+                             "With an Idempotency-Key, a retry gets the first answer back, credentials included (422 for a malformed or reused key).")
+            .ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
+            .AcceptsIdempotencyKey()
             .CarriesCredential();
         group.MapGet("/pairs", ListAsync).WithSummary("List the cohort's published pairs with their sessions logged");
         group.MapPost("/pairs/{pairId:long}/credential", ReissueAsync)

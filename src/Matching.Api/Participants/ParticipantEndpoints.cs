@@ -2,6 +2,7 @@ using System.Text.Json;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Errors;
 using Mentoring.Matching.Api.Hosting;
+using Mentoring.Matching.Api.RateLimits;
 using Mentoring.Matching.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,8 @@ internal static class ParticipantEndpoints
         group.MapPut("/", ReplaceAsync)
             .ReadsUploads()
             .WithSummary("Load a draft cohort's people (text/csv as the contract's people.csv, or a JSON array), replacing any before")
-            .WithDescription("All or nothing: a file with any bad row is refused whole with every bad row named (422), and nothing of it is stored.")
+            .WithDescription("All or nothing: a file with any bad row is refused whole with every bad row named (422), and nothing of it is stored. 429 beyond the cohort's uploads for the hour.")
+            .RequireRateLimiting(RateLimitSetup.UploadsPolicy)
             .Accepts<IReadOnlyList<PersonInput>>(JsonType, CsvType)
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {

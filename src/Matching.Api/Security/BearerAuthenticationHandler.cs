@@ -11,13 +11,16 @@ namespace Mentoring.Matching.Api.Security;
 /// <summary>
 /// Reads <c>Authorization: Bearer &lt;token&gt;</c>: the coordinator key, or a pair's logging credential.
 /// Answers a missing or unknown token with 401 and a token without the right with 403, both as problem details.
+/// Every failure is counted against the client's address (<see cref="FailedAuthentications"/>) and logged with it;
+/// only a token of a credential's exact shape costs a database query.
 /// </summary>
-internal sealed class BearerAuthenticationHandler(
+internal sealed partial class BearerAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     CoordinatorKey coordinatorKey,
     Db db,
+    FailedAuthentications failures,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
@@ -33,7 +36,7 @@ internal sealed class BearerAuthenticationHandler(
 
         if (!header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || header.Length == Prefix.Length)
         {
-            return AuthenticateResult.Fail("The Authorization header must be 'Bearer <token>'.");
+            return Refuse("The Authorization header must be 'Bearer <token>'.");
         }
 
         var token = header[Prefix.Length..].Trim();
@@ -42,9 +45,9 @@ internal sealed class BearerAuthenticationHandler(
             return Success(new Claim(ClaimTypes.Role, Access.CoordinatorRole));
         }
 
-        return await PairLink.FindPairAsync(db, token, Context.RequestAborted) is { } id
+        return Credentials.HasTokenShape(token) && await PairLink.FindPairAsync(db, token, Context.RequestAborted) is { } id
             ? Success(new Claim(ClaimTypes.Role, Access.PairLoggerRole), new Claim(Access.PairClaim, PairLink.ClaimValue(id)))
-            : AuthenticateResult.Fail("The token is not a valid key or credential.");
+            : Refuse("The token is not a valid key or credential.");
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -60,6 +63,15 @@ internal sealed class BearerAuthenticationHandler(
         await WriteProblemAsync("Forbidden", "This credential does not give access to this resource.");
     }
 
+    /// <summary>Counts and logs the failure (never the token); the rate limiter refuses the address once it has too many.</summary>
+    private AuthenticateResult Refuse(string reason)
+    {
+        var address = ClientAddress.Of(Context);
+        failures.Record(address);
+        LogFailed(Logger, address, reason);
+        return AuthenticateResult.Fail(reason);
+    }
+
     private AuthenticateResult Success(params Claim[] claims) =>
         AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name)), Scheme.Name));
 
@@ -69,4 +81,7 @@ internal sealed class BearerAuthenticationHandler(
             HttpContext = Context,
             ProblemDetails = new ProblemDetails { Status = Response.StatusCode, Title = title, Detail = detail },
         });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Failed bearer authentication from {Address}: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string address, string reason);
 }

@@ -1,5 +1,7 @@
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Errors;
+using Mentoring.Matching.Api.Idempotency;
+using Mentoring.Matching.Api.RateLimits;
 using Mentoring.Matching.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,12 +20,16 @@ internal static class SessionEndpoints
         group.MapGet("/topics", TopicsAsync).WithSummary("The topics this pair's sessions can cover");
         group.MapPost("/sessions", AddAsync)
             .WithSummary("Log a session")
-            .WithDescription("409 once the pair has ended (a member's data was erased).")
+            .WithDescription("409 once the pair has ended (a member's data was erased). 429 beyond the pair's session writes for the UTC day.")
+            .RequireRateLimiting(RateLimitSetup.SessionWritesPolicy)
+            .AcceptsIdempotencyKey()
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/sessions", ListAsync).WithSummary("List the pair's sessions by date");
         group.MapGet("/sessions/{sessionId:long}", GetAsync).WithSummary("Read a session");
         group.MapPut("/sessions/{sessionId:long}", ReplaceAsync)
             .WithSummary("Correct a session (the whole entry is replaced)")
+            .WithDescription("429 beyond the pair's session writes for the UTC day (logging and correcting count together).")
+            .RequireRateLimiting(RateLimitSetup.SessionWritesPolicy)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/sessions/{sessionId:long}", DeleteAsync).WithSummary("Delete a session logged by mistake");
         return app;

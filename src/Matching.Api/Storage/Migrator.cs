@@ -45,6 +45,15 @@ internal sealed partial class Migrator(Db db, TimeProvider time, ILogger<Migrato
         }
     }
 
+    /// <summary>How many of the app's migrations the database has not applied (all of them before the first start).</summary>
+    public async Task<int> PendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var applied = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT version FROM schema_migrations", cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+        return Migrations().Count(migration => !applied.Contains(migration.Version));
+    }
+
     private static IEnumerable<(string Version, string Sql)> Migrations()
     {
         var assembly = Assembly.GetExecutingAssembly();

@@ -1,11 +1,12 @@
 using Mentoring.Matching.Api.Security;
+using Mentoring.Matching.Api.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mentoring.Matching.Api.Web.Account;
 
 /// <summary>The coordinator signs in with the coordinator key and gets a cookie session.</summary>
-internal sealed class SignInModel(CoordinatorKey coordinatorKey) : PageModel
+internal sealed class SignInModel(CoordinatorKey coordinatorKey, FailedAuthentications failures, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -18,9 +19,15 @@ internal sealed class SignInModel(CoordinatorKey coordinatorKey) : PageModel
     public async Task<IActionResult> OnPostAsync(string? key)
     {
         var hash = Credentials.Hash(key ?? "");
-        if (string.IsNullOrEmpty(key) || !Credentials.SameHash(hash, coordinatorKey.Hash))
+        if (string.IsNullOrEmpty(key))
         {
-            KeyError = string.IsNullOrEmpty(key) ? "Enter the coordinator key." : "That is not the coordinator key.";
+            KeyError = "Enter the coordinator key.";
+            return Page();
+        }
+
+        if (!Credentials.SameHash(hash, coordinatorKey.Hash))
+        {
+            KeyError = SignInFailures.Record(HttpContext, failures, logger) ?? "That is not the coordinator key.";
             return Page();
         }
 

@@ -11,14 +11,21 @@ namespace Mentoring.Matching.Api.Web.Pair;
 /// (or the pair types it in with JavaScript off), so it never appears in a request line or a server log.
 /// It is exchanged for a pair cookie that holds only the pair id and the credential's hash.
 /// </summary>
-internal sealed class EnterModel(Db db) : WebPage
+internal sealed class EnterModel(Db db, FailedAuthentications failures, ILogger<EnterModel> logger) : WebPage
 {
     public async Task<IActionResult> OnPostAsync(string? credential, CancellationToken cancellationToken)
     {
         var token = credential?.Trim() ?? "";
-        if (token.Length == 0 || await PairLink.FindPairAsync(db, token, cancellationToken) is not { } pairId)
+        if (token.Length == 0)
         {
-            AddError("credential", token.Length == 0 ? "Enter your pair's credential." : "That credential does not open a pair's page. Check the letter, or ask the coordinator for a new one.");
+            AddError("credential", "Enter your pair's credential.");
+            return Page();
+        }
+
+        if (!Credentials.HasTokenShape(token) || await PairLink.FindPairAsync(db, token, cancellationToken) is not { } pairId)
+        {
+            AddError("credential", SignInFailures.Record(HttpContext, failures, logger)
+                                   ?? "That credential does not open a pair's page. Check the letter, or ask the coordinator for a new one.");
             return Page();
         }
 
