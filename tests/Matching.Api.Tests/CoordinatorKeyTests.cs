@@ -23,7 +23,7 @@ public sealed partial class CoordinatorKeyTests
             await (await first.Coordinator().GetAsync("/cohorts")).ExpectProblemAsync(HttpStatusCode.Unauthorized);
             using var db = first.OpenDatabase();
             var stored = (await db.QueryAsync<(string Key, string Value)>("SELECT key, value FROM settings ORDER BY key")).ToArray();
-            Assert.Equal(["coordinator_key_sha256", "key_ring_check"], stored.Select(s => s.Key));
+            Assert.Equal(["coordinator_key_sha256", "personal_data_key"], stored.Select(s => s.Key));
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))), stored[0].Value);
             Assert.All(stored, s => Assert.DoesNotContain(key, s.Value, StringComparison.Ordinal));
         }

@@ -1,8 +1,8 @@
 namespace Mentoring.Matching.Api.Protection;
 
 /// <summary>
-/// The kinds of personal data sealed at rest. Each has its own Data Protection purpose, so a value sealed as one
-/// kind cannot be opened as another (a name pasted into a note's column does not decrypt).
+/// The kinds of personal data sealed at rest. Each is its own associated data, so a value sealed as one kind
+/// cannot be opened as another (a name pasted into a note's column does not decrypt).
 /// </summary>
 internal enum PersonalDataKind
 {
@@ -23,7 +23,4 @@ internal enum PersonalDataKind
 
     /// <summary>A run's whole result (<c>runs.result_json</c>): its explanations quote attribute values.</summary>
     RunResult,
-
-    /// <summary>The known value that tells at start-up whether the key ring is the database's own.</summary>
-    KeyRingCheck,
 }
