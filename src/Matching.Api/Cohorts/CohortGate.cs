@@ -36,5 +36,8 @@ internal static class CohortGate
         _ => null,
     };
 
+    /// <summary>A cohort's status as the API names it: <c>draft</c> until published, then <c>published</c>.</summary>
+    public static string StatusName(string? publishedAt) => publishedAt is null ? "draft" : "published";
+
     public static ProblemHttpResult CohortMissing(long cohortId) => Problems.NotFound($"There is no cohort {cohortId}.");
 }

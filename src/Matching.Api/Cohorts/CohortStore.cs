@@ -158,7 +158,7 @@ internal sealed class CohortStore(Db db)
                 Name,
                 DbText.ReadDate(StartsOn),
                 DbText.ReadDate(EndsOn),
-                PublishedAt is null ? "draft" : "published",
+                CohortGate.StatusName(PublishedAt),
                 policy.RootElement.Clone(),
                 new PeopleSummary((int)Total, (int)Mentees, (int)Mentors, JsonSerializer.Deserialize<string[]>(AttributeColumnsJson) ?? []),
                 topics.ToArray(),

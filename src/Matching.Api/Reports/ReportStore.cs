@@ -62,7 +62,7 @@ internal sealed class ReportStore(Db db)
         return new CohortReport(
             cohortId,
             found.Name,
-            found.PublishedAt is null ? "draft" : "published",
+            CohortGate.StatusName(found.PublishedAt),
             SmallCounts.Show(roles.GetValueOrDefault("mentee")),
             SmallCounts.Show(roles.GetValueOrDefault("mentor")),
             SmallCounts.Show(pairs),

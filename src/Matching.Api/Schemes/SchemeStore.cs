@@ -1,4 +1,5 @@
 using Dapper;
+using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -70,6 +71,6 @@ internal sealed class SchemeStore(Db db)
 
         public string? PublishedAt { get; init; }
 
-        public SchemeCohort ToView() => new(Id, Name, PublishedAt is null ? "draft" : "published");
+        public SchemeCohort ToView() => new(Id, Name, CohortGate.StatusName(PublishedAt));
     }
 }
