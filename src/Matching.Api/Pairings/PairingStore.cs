@@ -70,7 +70,7 @@ internal sealed partial class PairingStore(Db db, PersonalData personalData, Tim
             var kept = live.Where(p => proposed.Contains((p.MenteeId, p.MentorId))).ToArray();
             var moved = live.Except(kept).Select(p => p.Id).ToArray();
             await connection.ExecuteAsync(
-                "UPDATE pairs SET ended_at = @at, end_reason = @reason, credential_hash = NULL, locked = 0 WHERE id = @id",
+                $"UPDATE pairs SET {EndReasons.EndColumns} WHERE id = @id",
                 moved.Select(id => new { id, at, reason = EndReasons.Rematched }),
                 transaction);
 

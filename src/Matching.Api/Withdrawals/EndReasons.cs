@@ -17,6 +17,12 @@ internal static class EndReasons
     /// <summary>A member's data was erased.</summary>
     public const string Erased = "erased";
 
+    /// <summary>
+    /// The assignments that end a live pair, for an <c>UPDATE pairs SET …</c> with parameters <c>@at</c> and <c>@reason</c>:
+    /// it is ended with its reason, its credential stops working and it is no longer locked.
+    /// </summary>
+    public const string EndColumns = "ended_at = @at, end_reason = @reason, credential_hash = NULL, locked = 0";
+
     /// <summary>The reasons a coordinator may give when ending a pair.</summary>
     public static readonly IReadOnlyList<string> Given = [MenteeWithdrew, MentorWithdrew, Mismatch, Other];
 

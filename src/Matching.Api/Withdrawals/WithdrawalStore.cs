@@ -49,7 +49,7 @@ internal sealed partial class WithdrawalStore(Db db, PersonalData personalData, 
 
             var at = DbText.Write(now);
             await connection.ExecuteAsync(
-                "UPDATE pairs SET ended_at = @at, end_reason = @reason, end_note = @note, credential_hash = NULL, locked = 0 WHERE id = @pairId",
+                $"UPDATE pairs SET {EndReasons.EndColumns}, end_note = @note WHERE id = @pairId",
                 new { pairId, at, reason, note = personalData.Seal(PersonalDataKind.EndNote, note) },
                 transaction);
 
@@ -67,8 +67,8 @@ internal sealed partial class WithdrawalStore(Db db, PersonalData personalData, 
                     new { cohortId, withdrawn, at },
                     transaction);
                 alsoEnded = (await connection.QueryAsync<long>(
-                        """
-                        UPDATE pairs SET ended_at = @at, end_reason = @reason, credential_hash = NULL, locked = 0
+                        $"""
+                        UPDATE pairs SET {EndReasons.EndColumns}
                         WHERE cohort_id = @cohortId AND ended_at IS NULL AND (mentee_id = @withdrawn OR mentor_id = @withdrawn)
                         RETURNING id
                         """,
