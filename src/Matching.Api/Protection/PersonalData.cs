@@ -26,6 +26,9 @@ internal sealed class PersonalData
 
     private const int TagBytes = 16;
 
+    /// <summary>Each kind's associated data, made once: sealing and opening are on every read and write of personal data.</summary>
+    private static readonly byte[][] AssociatedData = [.. Enum.GetValues<PersonalDataKind>().Select(kind => Encoding.UTF8.GetBytes(Purpose(kind)))];
+
     private byte[]? dataKey;
 
     /// <summary>The associated data of a kind; versioned so a future format can sit beside this one.</summary>
@@ -51,7 +54,7 @@ internal sealed class PersonalData
         var nonce = sealedBytes.AsSpan(0, NonceBytes);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(Key, TagBytes);
-        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes, plain.Length), sealedBytes.AsSpan(NonceBytes + plain.Length), AssociatedData(kind));
+        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes, plain.Length), sealedBytes.AsSpan(NonceBytes + plain.Length), AssociatedData[(int)kind]);
         return Prefix + Convert.ToBase64String(sealedBytes);
     }
 
@@ -74,11 +77,9 @@ internal sealed class PersonalData
         var length = sealedBytes.Length - NonceBytes - TagBytes;
         var plain = new byte[length];
         using var aes = new AesGcm(Key, TagBytes);
-        aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes, length), sealedBytes.AsSpan(NonceBytes + length), plain, AssociatedData(kind));
+        aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes, length), sealedBytes.AsSpan(NonceBytes + length), plain, AssociatedData[(int)kind]);
         return Encoding.UTF8.GetString(plain);
     }
 
     private byte[] Key => dataKey ?? throw new InvalidOperationException("The data key is opened at start-up, before any personal data is read or written.");
-
-    private static byte[] AssociatedData(PersonalDataKind kind) => Encoding.UTF8.GetBytes(Purpose(kind));
 }
