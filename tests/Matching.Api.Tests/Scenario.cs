@@ -8,8 +8,9 @@ internal sealed class Scenario(ApiFactory factory)
 {
     public HttpClient Coordinator { get; } = factory.Coordinator();
 
-    public static string CohortBody(string policy, string name = "Spring cohort") =>
-        $$"""{ "name": "{{name}}", "startsOn": "2026-01-12", "endsOn": "2026-07-31", "policy": {{policy}} }""";
+    /// <summary>A new cohort's body; with <paramref name="schemeId"/>, a cohort of that scheme.</summary>
+    public static string CohortBody(string policy, string name = "Spring cohort", long? schemeId = null) =>
+        $$"""{ "name": "{{name}}", {{(schemeId is { } id ? $"\"schemeId\": {id}, " : "")}}"startsOn": "2026-01-12", "endsOn": "2026-07-31", "policy": {{policy}} }""";
 
     public async Task<long> CreateCohortAsync(string policy = TestData.TinyPolicy)
     {

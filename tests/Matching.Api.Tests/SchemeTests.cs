@@ -52,7 +52,7 @@ public sealed class SchemeTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task A_cohort_of_an_unknown_scheme_is_refused_and_an_unknown_scheme_is_404()
     {
-        var body = Scenario.CohortBody(TestData.TinyPolicy).Replace("\"name\"", "\"schemeId\": 999999, \"name\"", StringComparison.Ordinal);
+        var body = Scenario.CohortBody(TestData.TinyPolicy, schemeId: 999999);
 
         var problem = await (await Client.PostAsync("/cohorts", body)).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
 
@@ -106,7 +106,7 @@ public sealed class SchemeTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
     private async Task<long> CreateCohortAsync(long schemeId, string name)
     {
-        var body = Scenario.CohortBody(TestData.TinyPolicy, name).Replace("\"name\"", $"\"schemeId\": {schemeId}, \"name\"", StringComparison.Ordinal);
+        var body = Scenario.CohortBody(TestData.TinyPolicy, name, schemeId);
         var cohortId = (long)(await (await Client.PostAsync("/cohorts", body)).ExpectAsync(HttpStatusCode.Created))!["id"]!;
         await (await Client.PutAsync($"/cohorts/{cohortId}/people", Http.Csv(People))).ExpectAsync(HttpStatusCode.OK);
         return cohortId;
