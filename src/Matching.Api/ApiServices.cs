@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Dapper;
+using Mentoring.Matching.Api.Audit;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Erasure;
 using Mentoring.Matching.Api.Errors;
@@ -13,6 +14,7 @@ using Mentoring.Matching.Api.Runs;
 using Mentoring.Matching.Api.Schemes;
 using Mentoring.Matching.Api.Security;
 using Mentoring.Matching.Api.Sessions;
+using Mentoring.Matching.Api.Staff;
 using Mentoring.Matching.Api.Storage;
 using Mentoring.Matching.Api.Withdrawals;
 using Microsoft.AspNetCore.OpenApi;
@@ -54,6 +56,9 @@ internal static class ApiServices
         services.AddSingleton<ErasureStore>();
         services.AddSingleton<WithdrawalStore>();
         services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditStore>();
+        services.AddSingleton<StaffKeyStore>();
         services.AddSingleton(sp => new MatchingOptions
         {
             TimeLimit = TimeSpan.FromSeconds(sp.GetRequiredService<IConfiguration>().GetValue(RunTimeLimitKey, 120)),

@@ -1,4 +1,5 @@
 using Mentoring.Matching.Api;
+using Mentoring.Matching.Api.Audit;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Erasure;
 using Mentoring.Matching.Api.Health;
@@ -12,6 +13,7 @@ using Mentoring.Matching.Api.Runs;
 using Mentoring.Matching.Api.Schemes;
 using Mentoring.Matching.Api.Security;
 using Mentoring.Matching.Api.Sessions;
+using Mentoring.Matching.Api.Staff;
 using Mentoring.Matching.Api.Web;
 using Mentoring.Matching.Api.Withdrawals;
 using Microsoft.Extensions.Options;
@@ -66,6 +68,8 @@ app.MapWithdrawals();
 app.MapSessions();
 app.MapReports();
 app.MapErasure();
+app.MapStaffKeys();
+app.MapAudit();
 app.MapMentoringWeb();
 
 await app.RunAsync();

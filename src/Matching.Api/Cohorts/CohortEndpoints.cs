@@ -92,7 +92,7 @@ internal static class CohortEndpoints
             return Problems.Invalid(errors);
         }
 
-        return await EditAsync(cohortId, _ => replacement, cohorts, time, "", cancellationToken);
+        return await EditAsync(cohortId, _ => replacement, "replaced", cohorts, time, "", cancellationToken);
     }
 
     /// <summary>Maps <c>POST /cohorts/{id}/{list}</c> (add a pair) and <c>DELETE /cohorts/{id}/{list}?menteeId=&amp;mentorId=</c> (remove it).</summary>
@@ -113,7 +113,7 @@ internal static class CohortEndpoints
     internal static async Task<Results<Ok<CohortView>, ProblemHttpResult>> AddPairAsync(
         long cohortId, PairList list, PairRequest request, CohortStore cohorts, TimeProvider time, CancellationToken cancellationToken) =>
         ReadPair(request.MenteeId, request.MentorId) is { } pair
-            ? await EditAsync(cohortId, p => list.PairsOf(p).Contains(pair) ? null : list.WithPairs(p, [.. list.PairsOf(p), pair]), cohorts, time, "", cancellationToken)
+            ? await EditAsync(cohortId, p => list.PairsOf(p).Contains(pair) ? null : list.WithPairs(p, [.. list.PairsOf(p), pair]), $"{list.Name}: pair added", cohorts, time, "", cancellationToken)
             : MissingIds(request.MenteeId, request.MentorId);
 
     /// <summary>Removes a pair from a draft cohort's pins or forbids; 404 when it is not there.</summary>
@@ -123,17 +123,18 @@ internal static class CohortEndpoints
             ? await EditAsync(
                 cohortId,
                 p => list.PairsOf(p).Contains(pair) ? list.WithPairs(p, list.PairsOf(p).Where(q => q != pair).ToArray()) : null,
+                $"{list.Name}: pair removed",
                 cohorts,
                 time,
                 $"({Echo.Shorten(pair.MenteeId)}, {Echo.Shorten(pair.MentorId)}) is not in {list.Name}",
                 cancellationToken)
             : MissingIds(request.MenteeId, request.MentorId);
 
-    /// <summary>Applies a policy edit and answers with the cohort; <paramref name="absent"/> is the 404 when an unchanged edit means "not there".</summary>
+    /// <summary>Applies a policy edit (<paramref name="change"/> for the audit trail) and answers with the cohort; <paramref name="absent"/> is the 404 when an unchanged edit means "not there".</summary>
     private static async Task<Results<Ok<CohortView>, ProblemHttpResult>> EditAsync(
-        long cohortId, Func<MatchingPolicy, MatchingPolicy?> edit, CohortStore cohorts, TimeProvider time, string absent, CancellationToken cancellationToken)
+        long cohortId, Func<MatchingPolicy, MatchingPolicy?> edit, string change, CohortStore cohorts, TimeProvider time, string absent, CancellationToken cancellationToken)
     {
-        var outcome = await cohorts.EditPolicyAsync(cohortId, edit, time.GetUtcNow(), cancellationToken);
+        var outcome = await cohorts.EditPolicyAsync(cohortId, edit, change, time.GetUtcNow(), cancellationToken);
         return outcome switch
         {
             PolicyEdit.Missing => CohortGate.CohortMissing(cohortId),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Mentoring.Matching.Api.Audit;
 using Mentoring.Matching.Api.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -15,7 +16,7 @@ internal enum PolicyEdit
 }
 
 /// <summary>Cohorts in SQLite: their names, dates, policy and topic list.</summary>
-internal sealed class CohortStore(Db db)
+internal sealed class CohortStore(Db db, AuditTrail audit)
 {
     private const string SelectCohorts = """
         SELECT c.id, c.name, c.starts_on, c.ends_on, c.policy_json, c.attribute_columns_json, c.published_run_id,
@@ -47,6 +48,7 @@ internal sealed class CohortStore(Db db)
                 "INSERT INTO topics (cohort_id, code, label, position) VALUES (@id, @Code, @Label, @Position)",
                 SchemeTopics.All.Select((t, i) => new { id, t.Code, t.Label, Position = i }),
                 transaction);
+            await audit.AppendAsync(connection, transaction, AuditActions.CohortCreated, id, null, "", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return id;
         }
@@ -91,9 +93,10 @@ internal sealed class CohortStore(Db db)
 
     /// <summary>
     /// Changes a draft cohort's policy in one transaction. <paramref name="edit"/> returns the new policy,
-    /// or null when there is nothing to change.
+    /// or null when there is nothing to change; <paramref name="change"/> says what changed in the audit trail (no ids).
     /// </summary>
-    public async Task<PolicyEdit> EditPolicyAsync(long cohortId, Func<MatchingPolicy, MatchingPolicy?> edit, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<PolicyEdit> EditPolicyAsync(
+        long cohortId, Func<MatchingPolicy, MatchingPolicy?> edit, string change, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (connection, transaction) = await db.BeginWriteAsync(cancellationToken);
         await using (connection)
@@ -115,6 +118,7 @@ internal sealed class CohortStore(Db db)
                 "UPDATE cohorts SET policy_json = @policy, updated_at = @at WHERE id = @cohortId",
                 new { cohortId, policy = PolicyJson.ToJson(changed), at = DbText.Write(now) },
                 transaction);
+            await audit.AppendAsync(connection, transaction, AuditActions.PolicyChanged, cohortId, null, change, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return PolicyEdit.Updated;
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
+using Mentoring.Matching.Api.Audit;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Protection;
 using Mentoring.Matching.Api.Storage;
@@ -23,7 +24,7 @@ internal sealed record ErasureReceipt(long CohortId, DateTimeOffset ErasedAt, in
 /// (others' reporting lines run through it), and their pairs' sessions as dates, minutes and topic codes. Sealed
 /// values (attributes, run results) are opened in memory to be blanked or redacted, and sealed again.
 /// </summary>
-internal sealed partial class ErasureStore(Db db, PersonalData personalData, ILogger<ErasureStore> logger)
+internal sealed partial class ErasureStore(Db db, PersonalData personalData, AuditTrail audit, ILogger<ErasureStore> logger)
 {
     /// <summary>The receipt, or null when the cohort has no such (not yet erased) person.</summary>
     public async Task<ErasureReceipt?> EraseAsync(long cohortId, string personId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -108,6 +109,11 @@ internal sealed partial class ErasureStore(Db db, PersonalData personalData, ILo
                 """,
                 ids,
                 transaction);
+
+            // The trail keeps what was done, but to the pseudonym: the entry of the erasure itself names only it.
+            await connection.ExecuteAsync(
+                "UPDATE audit SET subject_id = @pseudonym WHERE cohort_id = @cohortId AND subject_id = @personId", ids, transaction);
+            await audit.AppendAsync(connection, transaction, AuditActions.Erased, cohortId, pseudonym, "", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             LogErased(cohortId, ended, redacted);
             return new ErasureReceipt(cohortId, now, ended, dropped, redacted);

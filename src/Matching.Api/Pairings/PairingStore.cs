@@ -1,4 +1,6 @@
+using System.Globalization;
 using Dapper;
+using Mentoring.Matching.Api.Audit;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Protection;
 using Mentoring.Matching.Api.Runs;
@@ -19,7 +21,7 @@ internal enum PublishRefusal
 }
 
 /// <summary>Published pairs in SQLite, with their logging credentials stored only as hashes.</summary>
-internal sealed partial class PairingStore(Db db, PersonalData personalData, TimeProvider time, ILogger<PairingStore> logger)
+internal sealed partial class PairingStore(Db db, PersonalData personalData, TimeProvider time, AuditTrail audit, ILogger<PairingStore> logger)
 {
     /// <summary>
     /// Makes one run's pairs the cohort's pairings, in one transaction; or says why not. On a published cohort the run
@@ -97,6 +99,9 @@ internal sealed partial class PairingStore(Db db, PersonalData personalData, Tim
                 "UPDATE cohorts SET published_run_id = @runId, published_at = coalesce(published_at, @at), updated_at = @at WHERE id = @cohortId",
                 new { cohortId, runId, at },
                 transaction);
+            await audit.AppendAsync(
+                connection, transaction, AuditActions.Published, cohortId, runId.ToString(CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"{credentials.Count} new pairs, {kept.Length} kept, {moved.Length} ended"), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             LogPublished(cohortId, runId, credentials.Count, kept.Length, moved.Length);
             return (new Publication(cohortId, runId, now, credentials, kept.Select(p => p.Id).ToArray(), moved), null, null);
@@ -149,6 +154,8 @@ internal sealed partial class PairingStore(Db db, PersonalData personalData, Tim
             await connection.ExecuteAsync("UPDATE pairs SET locked = @locked WHERE id = @pairId", new { pairId, locked }, transaction);
             await connection.ExecuteAsync(
                 "UPDATE cohorts SET updated_at = @at WHERE id = @cohortId", new { cohortId, at = DbText.Write(time.GetUtcNow()) }, transaction);
+            await audit.AppendAsync(
+                connection, transaction, locked ? AuditActions.PairLocked : AuditActions.PairUnlocked, cohortId, pairId.ToString(CultureInfo.InvariantCulture), "", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
         }
@@ -178,6 +185,7 @@ internal sealed partial class PairingStore(Db db, PersonalData personalData, Tim
             var credential = Credentials.NewToken();
             await connection.ExecuteAsync(
                 "UPDATE pairs SET credential_hash = @hash WHERE id = @pairId", new { pairId, hash = Credentials.Hash(credential) }, transaction);
+            await audit.AppendAsync(connection, transaction, AuditActions.CredentialReissued, cohortId, pairId.ToString(CultureInfo.InvariantCulture), "", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new PairCredential(pairId, pair.MenteeId, pair.MentorId, credential);
         }

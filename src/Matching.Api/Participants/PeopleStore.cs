@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using Mentoring.Matching.Api.Audit;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Protection;
 using Mentoring.Matching.Api.Storage;
@@ -12,7 +14,7 @@ namespace Mentoring.Matching.Api.Participants;
 /// values are sealed (see <see cref="PersonalData"/>) and opened only in memory; ids, roles, grades, reporting lines,
 /// capacity and availability stay in clear for joins and counts.
 /// </summary>
-internal sealed class PeopleStore(Db db, PersonalData personalData)
+internal sealed class PeopleStore(Db db, PersonalData personalData, AuditTrail audit)
 {
     private const string SelectPeople = """
         SELECT person_id, name, role, grade, department, manager_id, capacity, availability, attributes_json, erased_at, withdrawn_at
@@ -62,6 +64,9 @@ internal sealed class PeopleStore(Db db, PersonalData personalData)
                 "UPDATE cohorts SET attribute_columns_json = @columns, updated_at = @at WHERE id = @cohortId",
                 new { cohortId, columns = JsonSerializer.Serialize(roster.AttributeColumns), at = DbText.Write(now) },
                 transaction);
+            await audit.AppendAsync(
+                connection, transaction, AuditActions.PeopleUploaded, cohortId, null,
+                string.Create(CultureInfo.InvariantCulture, $"{rows.Length} people, {roster.AttributeColumns.Count} attribute columns"), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return state;
         }

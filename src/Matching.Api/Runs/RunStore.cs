@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using Mentoring.Matching.Api.Audit;
 using Mentoring.Matching.Api.Protection;
 using Mentoring.Matching.Api.Storage;
 using Microsoft.Data.Sqlite;
@@ -10,7 +12,7 @@ namespace Mentoring.Matching.Api.Runs;
 /// Match runs in SQLite: each stored with its whole result as the library writes it, sealed (its explanations quote
 /// attribute values); the counts beside it stay in clear.
 /// </summary>
-internal sealed partial class RunStore(Db db, PersonalData personalData, ILogger<RunStore> logger)
+internal sealed partial class RunStore(Db db, PersonalData personalData, AuditTrail audit, ILogger<RunStore> logger)
 {
     private const string SelectRuns = """
         SELECT r.id, r.cohort_id, r.status, r.input_hash, r.engine_version, r.matched, r.total, r.elapsed_ms, r.result_json, r.created_at,
@@ -19,10 +21,12 @@ internal sealed partial class RunStore(Db db, PersonalData personalData, ILogger
         WHERE r.cohort_id = @cohortId
         """;
 
-    /// <summary>Stores a finished run and returns its id.</summary>
+    /// <summary>Stores a finished run, with its audit entry, and returns its id.</summary>
     public async Task<long> AddAsync(long cohortId, MatchingResult result, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
+        var (connection, transaction) = await db.BeginWriteAsync(cancellationToken);
+        await using var connectionInUse = connection;
+        await using var transactionInUse = transaction;
         var runId = await connection.ExecuteScalarAsync<long>(
             """
             INSERT INTO runs (cohort_id, status, input_hash, engine_version, matched, total, elapsed_ms, result_json, created_at)
@@ -40,7 +44,10 @@ internal sealed partial class RunStore(Db db, PersonalData personalData, ILogger
                 elapsedMs = (long)result.Facts.Elapsed.TotalMilliseconds,
                 json = personalData.Seal(PersonalDataKind.RunResult, MatchingResultJson.ToJson(result)),
                 at = DbText.Write(now),
-            });
+            },
+            transaction);
+        await audit.AppendAsync(connection, transaction, AuditActions.RunStarted, cohortId, runId.ToString(CultureInfo.InvariantCulture), result.Status.ToString(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         LogRun(cohortId, runId, result.Status, result.Matched, result.Facts.Elapsed.TotalMilliseconds);
         return runId;
     }

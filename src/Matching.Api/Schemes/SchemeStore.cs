@@ -1,4 +1,6 @@
+using System.Globalization;
 using Dapper;
+using Mentoring.Matching.Api.Audit;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Storage;
 using Microsoft.Data.Sqlite;
@@ -6,15 +8,23 @@ using Microsoft.Data.Sqlite;
 namespace Mentoring.Matching.Api.Schemes;
 
 /// <summary>Schemes in SQLite, each with its cohorts in the order they were created.</summary>
-internal sealed class SchemeStore(Db db)
+internal sealed class SchemeStore(Db db, AuditTrail audit)
 {
     public async Task<long> CreateAsync(string name, int? mentorCohortLimit, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "INSERT INTO schemes (name, mentor_cohort_limit, created_at) VALUES (@name, @mentorCohortLimit, @at) RETURNING id",
-            new { name, mentorCohortLimit, at = DbText.Write(now) },
-            cancellationToken: cancellationToken));
+        var (connection, transaction) = await db.BeginWriteAsync(cancellationToken);
+        await using (connection)
+        await using (transaction)
+        {
+            var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "INSERT INTO schemes (name, mentor_cohort_limit, created_at) VALUES (@name, @mentorCohortLimit, @at) RETURNING id",
+                new { name, mentorCohortLimit, at = DbText.Write(now) },
+                transaction,
+                cancellationToken: cancellationToken));
+            await audit.AppendAsync(connection, transaction, AuditActions.SchemeCreated, null, id.ToString(CultureInfo.InvariantCulture), "", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return id;
+        }
     }
 
     public async Task<IReadOnlyList<SchemeView>> ListAsync(CancellationToken cancellationToken)

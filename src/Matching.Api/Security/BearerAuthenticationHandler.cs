@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Mentoring.Matching.Api.Pairings;
+using Mentoring.Matching.Api.Staff;
 using Mentoring.Matching.Api.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -9,10 +10,11 @@ using Microsoft.Extensions.Options;
 namespace Mentoring.Matching.Api.Security;
 
 /// <summary>
-/// Reads <c>Authorization: Bearer &lt;token&gt;</c>: the coordinator key, or a pair's logging credential.
+/// Reads <c>Authorization: Bearer &lt;token&gt;</c>: the coordinator key, a live staff key (with its role), or a pair's
+/// logging credential.
 /// Answers a missing or unknown token with 401 and a token without the right with 403, both as problem details.
 /// Every failure is counted against the client's address (<see cref="FailedAuthentications"/>) and logged with it;
-/// only a token of a credential's exact shape costs a database query.
+/// only a token of a staff key's or a credential's exact shape costs a database query.
 /// </summary>
 internal sealed partial class BearerAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -20,6 +22,7 @@ internal sealed partial class BearerAuthenticationHandler(
     UrlEncoder encoder,
     CoordinatorKey coordinatorKey,
     Db db,
+    StaffKeyStore staffKeys,
     FailedAuthentications failures,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
@@ -36,25 +39,32 @@ internal sealed partial class BearerAuthenticationHandler(
 
         if (!header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || header.Length == Prefix.Length)
         {
-            return Refuse("The Authorization header must be 'Bearer <token>'.");
+            return await RefuseAsync("The Authorization header must be 'Bearer <token>'.");
         }
 
         var token = header[Prefix.Length..].Trim();
         if (Credentials.SameHash(Credentials.Hash(token), coordinatorKey.Hash))
         {
-            return Success(new Claim(ClaimTypes.Role, Access.CoordinatorRole));
+            return Success(new Claim(ClaimTypes.Role, Access.CoordinatorRole), new Claim(Access.ActorClaim, Access.BootstrapActor));
+        }
+
+        if (StaffKeys.HasShape(token))
+        {
+            return await staffKeys.FindLiveAsync(Credentials.Hash(token), Context.RequestAborted) is { } staff
+                ? Success(new Claim(ClaimTypes.Role, staff.Role), new Claim(Access.ActorClaim, staff.Actor))
+                : await RefuseAsync("The staff key is unknown or revoked.");
         }
 
         return Credentials.HasTokenShape(token) && await PairLink.FindPairAsync(db, token, Context.RequestAborted) is { } id
             ? Success(new Claim(ClaimTypes.Role, Access.PairLoggerRole), new Claim(Access.PairClaim, PairLink.ClaimValue(id)))
-            : Refuse("The token is not a valid key or credential.");
+            : await RefuseAsync("The token is not a valid key or credential.");
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = Access.Scheme;
-        await WriteProblemAsync("Authentication required", "Send 'Authorization: Bearer <token>' with the coordinator key or a pair's logging credential.");
+        await WriteProblemAsync("Authentication required", "Send 'Authorization: Bearer <token>' with the coordinator key, a staff key or a pair's logging credential.");
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
@@ -64,10 +74,10 @@ internal sealed partial class BearerAuthenticationHandler(
     }
 
     /// <summary>Counts and logs the failure (never the token); the rate limiter refuses the address once it has too many.</summary>
-    private AuthenticateResult Refuse(string reason)
+    private async Task<AuthenticateResult> RefuseAsync(string reason)
     {
         var address = ClientAddress.Of(Context);
-        failures.Record(address);
+        await failures.RecordAsync(address, Context.RequestAborted);
         LogFailed(Logger, address, reason);
         return AuthenticateResult.Fail(reason);
     }

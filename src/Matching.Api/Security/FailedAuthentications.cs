@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Mentoring.Matching.Api.Audit;
 using Mentoring.Matching.Api.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -8,9 +9,10 @@ namespace Mentoring.Matching.Api.Security;
 /// Failed authentications per client address in a fixed window that opens at the address's first failure.
 /// Beyond <see cref="RateLimitSettings.FailedAuthenticationsPerMinute"/> in the window the address is locked out
 /// until the window closes, whatever it sends (<see cref="FailedAuthenticationGate"/> enforces it). Read from the
-/// injected <see cref="TimeProvider"/>, so tests move it with a fake clock.
+/// injected <see cref="TimeProvider"/>, so tests move it with a fake clock. The failure that locks an address out
+/// appends one entry (a burst) to the audit trail; the failures before and after it do not.
 /// </summary>
-internal sealed class FailedAuthentications(IOptions<MentoringSettings> settings, TimeProvider time)
+internal sealed class FailedAuthentications(IOptions<MentoringSettings> settings, TimeProvider time, AuditTrail audit)
 {
     /// <summary>The window failures are counted in.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
@@ -24,11 +26,13 @@ internal sealed class FailedAuthentications(IOptions<MentoringSettings> settings
     private int Limit => settings.Value.RateLimits.FailedAuthenticationsPerMinute;
 
     /// <summary>Counts a failure from <paramref name="address"/>; answers how long it is now locked out, or null.</summary>
-    public TimeSpan? Record(string address)
+    public async Task<TimeSpan?> RecordAsync(string address, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         Sweep(now);
         var failures = byAddress.GetOrAdd(address, _ => new Failures());
+        TimeSpan? lockedOut;
+        bool burstStarts;
         lock (failures)
         {
             if (now >= failures.WindowEnd)
@@ -38,8 +42,16 @@ internal sealed class FailedAuthentications(IOptions<MentoringSettings> settings
             }
 
             failures.Count++;
-            return failures.Count > Limit ? failures.WindowEnd - now : null;
+            lockedOut = failures.Count > Limit ? failures.WindowEnd - now : null;
+            burstStarts = failures.Count == Limit + 1;
         }
+
+        if (burstStarts)
+        {
+            await audit.AppendAloneAsync(AuditActions.SignInFailureBurst, $"more than {Limit} failed authentications in a minute from {address}", cancellationToken);
+        }
+
+        return lockedOut;
     }
 
     /// <summary>How long <paramref name="address"/> is still locked out, or null when it may try.</summary>

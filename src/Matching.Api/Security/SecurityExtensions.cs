@@ -9,12 +9,14 @@ internal static class SecurityExtensions
     public static IServiceCollection AddMentoringSecurity(this IServiceCollection services)
     {
         services.AddSingleton<CoordinatorKey>();
+        services.AddHttpContextAccessor();
         services.AddSingleton<IAuthorizationHandler, PairAccessRequirement>();
         services.AddAuthentication(Access.Scheme)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(Access.Scheme, null);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Access.CoordinatorPolicy, policy => policy.RequireRole(Access.CoordinatorRole))
+            .AddPolicy(Access.ReportPolicy, policy => policy.RequireRole(Access.CoordinatorRole, Access.AnalystRole))
             .AddPolicy(Access.PairPolicy, policy => policy.AddRequirements(new PairAccessRequirement()));
         return services;
     }

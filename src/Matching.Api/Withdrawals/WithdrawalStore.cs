@@ -1,4 +1,6 @@
+using System.Globalization;
 using Dapper;
+using Mentoring.Matching.Api.Audit;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Protection;
 using Mentoring.Matching.Api.Storage;
@@ -18,7 +20,7 @@ internal enum EndRefusal
 /// Ends published pairs in SQLite, and takes a withdrawn person out of the cohort, in one transaction. The note is
 /// sealed (see <see cref="PersonalData"/>) and never read back.
 /// </summary>
-internal sealed partial class WithdrawalStore(Db db, PersonalData personalData, ILogger<WithdrawalStore> logger)
+internal sealed partial class WithdrawalStore(Db db, PersonalData personalData, AuditTrail audit, ILogger<WithdrawalStore> logger)
 {
     public async Task<(PairEnded? Ended, EndRefusal? Refusal)> EndAsync(
         long cohortId, long pairId, string reason, string? note, DateTimeOffset now, CancellationToken cancellationToken)
@@ -76,7 +78,11 @@ internal sealed partial class WithdrawalStore(Db db, PersonalData personalData, 
                         transaction))
                     .Order()
                     .ToArray();
+                await audit.AppendAsync(connection, transaction, AuditActions.PersonWithdrawn, cohortId, withdrawn, "", cancellationToken);
             }
+
+            // The reason is a fixed word; the note is personal data and stays out of the trail.
+            await audit.AppendAsync(connection, transaction, AuditActions.PairEnded, cohortId, pairId.ToString(CultureInfo.InvariantCulture), reason, cancellationToken);
 
             await connection.ExecuteAsync("UPDATE cohorts SET updated_at = @at WHERE id = @cohortId", new { cohortId, at }, transaction);
             await transaction.CommitAsync(cancellationToken);

@@ -27,7 +27,7 @@ internal sealed class SignInModel(CoordinatorKey coordinatorKey, FailedAuthentic
 
         if (!Credentials.SameHash(hash, coordinatorKey.Hash))
         {
-            KeyError = SignInFailures.Record(HttpContext, failures, logger) ?? "That is not the coordinator key.";
+            KeyError = await SignInFailures.RecordAsync(HttpContext, failures, logger) ?? "That is not the coordinator key.";
             return Page();
         }
 

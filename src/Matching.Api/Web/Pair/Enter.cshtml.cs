@@ -24,7 +24,7 @@ internal sealed class EnterModel(Db db, FailedAuthentications failures, ILogger<
 
         if (!Credentials.HasTokenShape(token) || await PairLink.FindPairAsync(db, token, cancellationToken) is not { } pairId)
         {
-            AddError("credential", SignInFailures.Record(HttpContext, failures, logger)
+            AddError("credential", await SignInFailures.RecordAsync(HttpContext, failures, logger)
                                    ?? "That credential does not open a pair's page. Check the letter, or ask the coordinator for a new one.");
             return Page();
         }

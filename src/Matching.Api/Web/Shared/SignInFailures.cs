@@ -12,11 +12,11 @@ internal static partial class SignInFailures
     /// now locked out, answers 429 with <c>Retry-After</c> and returns the message the form shows; otherwise null.
     /// Later requests from the address meet the rate limiter's 429 until the window closes.
     /// </summary>
-    public static string? Record(HttpContext http, FailedAuthentications failures, ILogger logger)
+    public static async Task<string?> RecordAsync(HttpContext http, FailedAuthentications failures, ILogger logger)
     {
         var address = ClientAddress.Of(http);
         LogFailed(logger, http.Request.Path, address);
-        if (failures.Record(address) is not { } wait)
+        if (await failures.RecordAsync(address, http.RequestAborted) is not { } wait)
         {
             return null;
         }
