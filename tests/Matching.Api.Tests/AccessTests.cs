@@ -34,7 +34,8 @@ public class PublishedCohortFactory : ApiFactory, IAsyncLifetime
         .Replace("{pair}", (string?)Pairs[pair]!["pairId"]!.ToString(), StringComparison.Ordinal)
         .Replace("{session}", "999999", StringComparison.Ordinal)
         .Replace("{person}", "M1", StringComparison.Ordinal)
-            .Replace("{scheme}", "1", StringComparison.Ordinal);
+            .Replace("{scheme}", "1", StringComparison.Ordinal)
+            .Replace("{key}", "999999", StringComparison.Ordinal);
 
     public HttpClient Logger(int pair) => WithToken((string)Pairs[pair]!["credential"]!);
 }
@@ -146,6 +147,7 @@ public sealed class AccessTests(PublishedCohortFactory factory) : IClassFixture<
             .Replace("{pair}", Published.Publication["pairs"]![0]!["pairId"]!.ToString(), StringComparison.Ordinal)
             .Replace("{session}", "999999", StringComparison.Ordinal)
             .Replace("{person}", "M1", StringComparison.Ordinal)
-            .Replace("{scheme}", "1", StringComparison.Ordinal);
+            .Replace("{scheme}", "1", StringComparison.Ordinal)
+            .Replace("{key}", "999999", StringComparison.Ordinal);
     }
 }

@@ -3,7 +3,7 @@ namespace Mentoring.Matching.Api.Tests;
 /// <summary>Every endpoint of the API, with who may call it. Tests check this list against the app's own routes.</summary>
 internal static class Endpoints
 {
-    /// <summary>Method, path template ({scheme}, {cohort}, {run}, {pair}, {session}, {person} filled in by tests), and whether a pair credential may call it.</summary>
+    /// <summary>Method, path template ({scheme}, {cohort}, {run}, {pair}, {session}, {person}, {key} filled in by tests), and whether a pair credential may call it.</summary>
     public static readonly (string Method, string Path, bool PairMay)[] All =
     [
         ("POST", "/schemes", false),
@@ -36,6 +36,18 @@ internal static class Endpoints
         ("GET", "/pairs/{pair}/sessions/{session}", true),
         ("PUT", "/pairs/{pair}/sessions/{session}", true),
         ("DELETE", "/pairs/{pair}/sessions/{session}", true),
+        ("GET", "/reports", false),
+        ("POST", "/staff-keys", false),
+        ("GET", "/staff-keys", false),
+        ("DELETE", "/staff-keys/{key}", false),
+        ("GET", "/audit", false),
+    ];
+
+    /// <summary>The endpoints an analyst's staff key may call: the anonymised reports and the list to find them by.</summary>
+    public static readonly (string Method, string Path)[] AnalystMay =
+    [
+        ("GET", "/reports"),
+        ("GET", "/cohorts/{cohort}/report"),
     ];
 
     /// <summary>The endpoints anyone may call: the health probes (GET and HEAD), which answer only Healthy or Unhealthy.</summary>
@@ -52,6 +64,10 @@ internal static class Endpoints
     public static TheoryData<string, string> PairEndpoints() => Data(e => e.PairMay);
 
     public static TheoryData<string, string> Every() => Data(_ => true);
+
+    public static TheoryData<string, string> NotForAnalysts() => Data(e => !AnalystMay.Contains((e.Method, e.Path)));
+
+    public static TheoryData<string, string> ForAnalysts() => Data(e => AnalystMay.Contains((e.Method, e.Path)));
 
     public static TheoryData<string, string> Open()
     {
@@ -73,6 +89,7 @@ internal static class Endpoints
     {
         ("POST", "/schemes") => Http.Json("""{ "name": "Reverse mentoring" }"""),
         ("POST", "/cohorts") => Http.Json(Scenario.CohortBody(TestData.TinyPolicy)),
+        ("POST", "/staff-keys") => Http.Json("""{ "name": "Reports reader", "role": "analyst" }"""),
         ("POST", "/cohorts/{}/pairs/{}/end") => Http.Json("""{ "reason": "other" }"""),
         ("PUT", "/cohorts/{}/policy") => Http.Json(TestData.TinyPolicy),
         ("POST", "/cohorts/{}/pins") or ("POST", "/cohorts/{}/forbids") => Http.Json("""{ "menteeId": "M1", "mentorId": "T1" }"""),
