@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Security;
+using Mentoring.Matching.Api.Staff;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Mentoring.Matching.Api.Web;
@@ -16,11 +17,26 @@ internal static class WebAccess
 
     public const string PairPolicy = "WebPair";
 
+    /// <summary>The report pages (and signing out): a coordinator, or an analyst signed in with a staff key.</summary>
+    public const string ReportPolicy = "WebReports";
+
     /// <summary>The hash of the key or credential a session was opened with, so changing it ends the session.</summary>
     public const string KeyClaim = "key_sha256";
 
     public static Task SignInCoordinatorAsync(HttpContext http, string keyHash) =>
-        http.SignInAsync(CoordinatorScheme, Principal(CoordinatorScheme, new Claim(ClaimTypes.Role, Access.CoordinatorRole), new Claim(KeyClaim, keyHash)));
+        http.SignInAsync(CoordinatorScheme, Principal(
+            CoordinatorScheme,
+            new Claim(ClaimTypes.Role, Access.CoordinatorRole),
+            new Claim(Access.ActorClaim, Access.BootstrapActor),
+            new Claim(KeyClaim, keyHash)));
+
+    /// <summary>A staff key's session: the same cookie as the coordinator's, with the key's role and audit actor.</summary>
+    public static Task SignInStaffAsync(HttpContext http, StaffIdentity staff, string keyHash) =>
+        http.SignInAsync(CoordinatorScheme, Principal(
+            CoordinatorScheme,
+            new Claim(ClaimTypes.Role, staff.Role),
+            new Claim(Access.ActorClaim, staff.Actor),
+            new Claim(KeyClaim, keyHash)));
 
     public static Task SignInPairAsync(HttpContext http, long pairId, string credentialHash) =>
         http.SignInAsync(PairScheme, Principal(

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Security;
+using Mentoring.Matching.Api.Staff;
 using Mentoring.Matching.Api.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -41,6 +42,9 @@ internal static class WebSetup
             .AddPolicy(WebAccess.CoordinatorPolicy, policy => policy
                 .AddAuthenticationSchemes(WebAccess.CoordinatorScheme)
                 .RequireRole(Access.CoordinatorRole))
+            .AddPolicy(WebAccess.ReportPolicy, policy => policy
+                .AddAuthenticationSchemes(WebAccess.CoordinatorScheme)
+                .RequireRole(Access.CoordinatorRole, Access.AnalystRole))
             .AddPolicy(WebAccess.PairPolicy, policy => policy
                 .AddAuthenticationSchemes(WebAccess.PairScheme)
                 .RequireRole(Access.PairLoggerRole)
@@ -76,11 +80,14 @@ internal static class WebSetup
         options.ReturnUrlParameter = "returnUrl";
     }
 
-    /// <summary>A coordinator session ends when the coordinator key changes.</summary>
+    /// <summary>A coordinator session ends when the coordinator key changes; a staff key's session when the key is revoked.</summary>
     private static async Task ValidateCoordinatorAsync(CookieValidatePrincipalContext context)
     {
         var key = context.HttpContext.RequestServices.GetRequiredService<CoordinatorKey>();
-        if (context.Principal?.FindFirstValue(WebAccess.KeyClaim) is not { } hash || !Credentials.SameHash(hash, key.Hash))
+        var staffKeys = context.HttpContext.RequestServices.GetRequiredService<StaffKeyStore>();
+        if (context.Principal?.FindFirstValue(WebAccess.KeyClaim) is not { } hash
+            || (!Credentials.SameHash(hash, key.Hash)
+                && (await staffKeys.FindLiveAsync(hash, context.HttpContext.RequestAborted) is not { } staff || !context.Principal.IsInRole(staff.Role))))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(WebAccess.CoordinatorScheme);
@@ -100,7 +107,11 @@ internal static class WebSetup
         }
     }
 
-    /// <summary>Nothing is open unless it says so: pair pages need a pair session, the two sign-in pages nothing, every other page (sign-out too, so its antiforgery token matches the signed-in user) the coordinator's.</summary>
+    /// <summary>
+    /// Nothing is open unless it says so: pair pages need a pair session, the two sign-in pages nothing, the report
+    /// pages, the front door and sign-out (so its antiforgery token matches the signed-in user) a coordinator's or an
+    /// analyst's session, every other page the coordinator's.
+    /// </summary>
     private sealed class WebAccessConvention : IPageApplicationModelConvention
     {
         public void Apply(PageApplicationModel model)
@@ -109,6 +120,10 @@ internal static class WebSetup
             if (path.StartsWith("/Pair/Enter", StringComparison.Ordinal) || path == "/Account/SignIn")
             {
                 model.EndpointMetadata.Add(new AllowAnonymousAttribute());
+            }
+            else if (path is "/Index" or "/Account/SignOut" || path.StartsWith("/Reports/", StringComparison.Ordinal))
+            {
+                model.EndpointMetadata.Add(new AuthorizeAttribute(WebAccess.ReportPolicy));
             }
             else if (path.StartsWith("/Pair/", StringComparison.Ordinal))
             {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mentoring.Matching.Api.Web.Account;
 
-/// <summary>Ends the coordinator's session (a POST, so no link or image can sign anyone out).</summary>
+/// <summary>Ends the coordinator's or a staff key's session (a POST, so no link or image can sign anyone out).</summary>
 internal sealed class SignOutModel : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Account/SignIn");
