@@ -13,7 +13,7 @@ public sealed partial class ServerTests(WebFactory factory) : IClassFixture<WebF
     {
         "/app/cohorts", "/app/cohorts/1", "/app/cohorts/1/policy", "/app/cohorts/1/people", "/app/cohorts/1/runs",
         "/app/cohorts/1/runs/1/publish", "/app/cohorts/1/pairs", "/app/cohorts/1/report", "/app/cohorts/1/erase",
-        "/app/schemes", "/app/cohorts/1/pairs/1/end",
+        "/app/schemes", "/app/cohorts/1/pairs/1/end", "/app/reports", "/app/staff-keys", "/app/audit",
     };
 
     public static TheoryData<string> PairPages => new() { "/app/pair/sessions", "/app/pair/sessions/1" };

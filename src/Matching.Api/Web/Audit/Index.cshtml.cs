@@ -17,6 +17,6 @@ internal sealed class IndexModel(AuditStore audit) : PageModel
     {
         // A hand-edited cursor below zero starts from the beginning rather than failing.
         var answer = (await AuditEndpoints.PageAsync(null, Math.Max(After ?? 0, 0), AuditEndpoints.DefaultLimit, audit, cancellationToken)).Result;
-        Entries = (answer as Microsoft.AspNetCore.Http.HttpResults.Ok<AuditPage>)!.Value!;
+        Entries = WebResults.Read<AuditPage>(answer).Value!;
     }
 }
