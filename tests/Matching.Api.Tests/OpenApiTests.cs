@@ -18,7 +18,8 @@ public sealed class OpenApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
             var template = path.Split('?')[0]
                 .Replace("{cohort}", "{cohortId}", StringComparison.Ordinal).Replace("{run}", "{runId}", StringComparison.Ordinal)
                 .Replace("{pair}", "{pairId}", StringComparison.Ordinal).Replace("{session}", "{sessionId}", StringComparison.Ordinal)
-                .Replace("{person}", "{personId}", StringComparison.Ordinal).Replace("{scheme}", "{schemeId}", StringComparison.Ordinal);
+                .Replace("{person}", "{personId}", StringComparison.Ordinal).Replace("{scheme}", "{schemeId}", StringComparison.Ordinal)
+                .Replace("{key}", "{staffKeyId}", StringComparison.Ordinal);
             var operation = paths[template]?[method.ToLowerInvariant()];
             Assert.True(operation is not null, $"{method} {template} is not in the document");
             var responses = operation!["responses"]!.AsObject();

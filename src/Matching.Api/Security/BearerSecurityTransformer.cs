@@ -11,14 +11,15 @@ internal sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer
         document.Info.Title = "Mentoring API";
         document.Info.Description =
             "Reverse-mentoring cohorts: load people, run the exact matching engine, review, publish pairs, log sessions, read anonymised reports. " +
-            "Send 'Authorization: Bearer <token>': the coordinator key can do everything; a pair's logging credential reaches only that pair's sessions.";
+            "Send 'Authorization: Bearer <token>': the coordinator key (or a coordinator's staff key) can do everything; an analyst's staff key reads only the reports; " +
+            "a pair's logging credential reaches only that pair's sessions.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[Access.Scheme] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "The coordinator key, or a pair's logging credential (shown once when the cohort is published).",
+            Description = "The coordinator key, a staff key (shown once when issued), or a pair's logging credential (shown once when the cohort is published).",
         };
         document.Security ??= [];
         document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Access.Scheme, document)] = [] });

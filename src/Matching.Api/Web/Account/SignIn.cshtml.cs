@@ -41,7 +41,7 @@ internal sealed class SignInModel(CoordinatorKey coordinatorKey, StaffKeyStore s
         }
         else
         {
-            KeyError = await SignInFailures.RecordAsync(HttpContext, failures, logger) ?? "That is not the coordinator key or a staff key in use.";
+            KeyError = await SignInFailures.RecordAsync(HttpContext, failures, logger) ?? "That is not the coordinator key. A staff key works only as issued, until it is revoked.";
             return Page();
         }
 
