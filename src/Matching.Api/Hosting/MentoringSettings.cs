@@ -34,6 +34,9 @@ internal sealed class MentoringSettings
     /// <summary>How often a client may try.</summary>
     public RateLimitSettings RateLimits { get; set; } = new();
 
+    /// <summary>JWT bearer tokens from the university's identity provider, accepted beside the API's own keys; off unless <c>Jwt:Issuer</c> is set.</summary>
+    public JwtSettings Jwt { get; set; } = new();
+
     /// <summary>How long the first answer to an <c>Idempotency-Key</c> is kept for retries, in hours. Default 24.</summary>
     public int IdempotencyHours { get; set; } = 24;
 
@@ -62,4 +65,32 @@ internal sealed class RateLimitSettings
 
     /// <summary>People uploads allowed per cohort per hour. Default 30.</summary>
     public int UploadsPerCohortPerHour { get; set; } = 30;
+}
+
+/// <summary>
+/// An identity provider whose JWTs the API accepts as <c>Authorization: Bearer</c>: signed by the provider's keys
+/// (found from <see cref="Authority"/>'s OpenID Connect metadata) or by a shared <see cref="SigningKey"/>, with this
+/// issuer and audience, and a role claim of <c>coordinator</c> or <c>analyst</c>.
+/// </summary>
+internal sealed class JwtSettings
+{
+    /// <summary>The shortest shared signing key accepted, in bytes (HMAC-SHA256 needs 256 bits).</summary>
+    public const int MinimumSigningKeyBytes = 32;
+
+    /// <summary>The tokens' <c>iss</c>; unset turns JWTs off.</summary>
+    public string? Issuer { get; set; }
+
+    /// <summary>The tokens' <c>aud</c>: this API as the provider names it.</summary>
+    public string? Audience { get; set; }
+
+    /// <summary>The provider's base address, whose <c>/.well-known/openid-configuration</c> lists its signing keys.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>A shared HMAC-SHA256 key in base64, instead of <see cref="Authority"/>.</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>The claim carrying the role. Default <c>role</c>.</summary>
+    public string RoleClaim { get; set; } = "role";
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Issuer);
 }

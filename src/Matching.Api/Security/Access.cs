@@ -6,6 +6,9 @@ internal static class Access
     /// <summary>The authentication scheme: <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
     public const string Scheme = "Bearer";
 
+    /// <summary>The scheme that validates identity-provider JWTs; the bearer handler calls it for tokens of a JWT's shape.</summary>
+    public const string JwtScheme = "IdentityProviderJwt";
+
     /// <summary>Policy: the coordinator, who can do everything.</summary>
     public const string CoordinatorPolicy = "Coordinator";
 

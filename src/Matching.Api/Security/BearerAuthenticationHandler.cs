@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Mentoring.Matching.Api.Hosting;
 using Mentoring.Matching.Api.Pairings;
 using Mentoring.Matching.Api.Staff;
 using Mentoring.Matching.Api.Storage;
@@ -11,7 +12,7 @@ namespace Mentoring.Matching.Api.Security;
 
 /// <summary>
 /// Reads <c>Authorization: Bearer &lt;token&gt;</c>: the coordinator key, a live staff key (with its role), or a pair's
-/// logging credential.
+/// logging credential; and, when <c>Mentoring:Jwt</c> is configured, a JWT from the identity provider with a role claim.
 /// Answers a missing or unknown token with 401 and a token without the right with 403, both as problem details.
 /// Every failure is counted against the client's address (<see cref="FailedAuthentications"/>) and logged with it;
 /// only a token of a staff key's or a credential's exact shape costs a database query.
@@ -24,6 +25,7 @@ internal sealed partial class BearerAuthenticationHandler(
     Db db,
     StaffKeyStore staffKeys,
     FailedAuthentications failures,
+    IOptions<MentoringSettings> settings,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
@@ -46,6 +48,14 @@ internal sealed partial class BearerAuthenticationHandler(
         if (Credentials.SameHash(Credentials.Hash(token), coordinatorKey.Hash))
         {
             return Success(new Claim(ClaimTypes.Role, Access.CoordinatorRole), new Claim(Access.ActorClaim, Access.BootstrapActor));
+        }
+
+        if (settings.Value.Jwt.Enabled && JwtSetup.HasJwtShape(token))
+        {
+            var validated = await Context.AuthenticateAsync(Access.JwtScheme);
+            return validated.Succeeded && JwtSetup.Identity(validated.Principal, settings.Value.Jwt) is var (role, actor)
+                ? Success(new Claim(ClaimTypes.Role, role), new Claim(Access.ActorClaim, actor))
+                : await RefuseAsync(validated.Succeeded ? "The token carries no role of this API." : "The token is not a valid JWT from the identity provider.");
         }
 
         if (StaffKeys.HasShape(token))

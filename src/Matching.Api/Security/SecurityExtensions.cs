@@ -12,7 +12,8 @@ internal static class SecurityExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<IAuthorizationHandler, PairAccessRequirement>();
         services.AddAuthentication(Access.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(Access.Scheme, null);
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(Access.Scheme, null)
+            .AddIdentityProviderJwt();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Access.CoordinatorPolicy, policy => policy.RequireRole(Access.CoordinatorRole))
