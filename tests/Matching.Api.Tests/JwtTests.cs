@@ -64,6 +64,22 @@ public sealed class JwtTests(JwtTests.JwtFactory factory) : IClassFixture<JwtTes
         await (await factory.Coordinator().GetAsync("/cohorts")).ExpectAsync(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData(null, "c2hvcnQ=", null, "Mentoring:Jwt:Audience must name this API")]
+    [InlineData("mentoring-api", null, null, "Mentoring:Jwt:Authority (the identity provider's address) or Mentoring:Jwt:SigningKey")]
+    [InlineData("mentoring-api", "c2hvcnQ=", null, "Mentoring:Jwt:SigningKey must be base64 of at least 32 bytes")]
+    [InlineData("mentoring-api", "not base64!", null, "Mentoring:Jwt:SigningKey must be base64 of at least 32 bytes")]
+    [InlineData("mentoring-api", null, "http://login.example.ac.uk/", "Mentoring:Jwt:Authority must be an https address")]
+    public void A_bad_jwt_setting_stops_the_start_naming_it(string? audience, string? signingKey, string? authority, string message)
+    {
+        var failure = new Hosting.MentoringSettingsValidation().Validate(null, new Hosting.MentoringSettings
+        {
+            Jwt = new() { Issuer = Issuer, Audience = audience, SigningKey = signingKey, Authority = authority },
+        });
+
+        Assert.Contains(message, failure.FailureMessage, StringComparison.Ordinal);
+    }
+
     private static string Token(params (string Type, string Value)[] claims) => Sign(claims: claims);
 
     private static string Sign(
