@@ -13,7 +13,7 @@ internal static class AuditActions
 
     public const string PersonWithdrawn = "person-withdrawn";
 
-    public const string RunStarted = "run";
+    public const string Run = "run";
 
     public const string Published = "published";
 

@@ -24,32 +24,36 @@ internal sealed partial class RunStore(Db db, PersonalData personalData, AuditTr
     /// <summary>Stores a finished run, with its audit entry, and returns its id.</summary>
     public async Task<long> AddAsync(long cohortId, MatchingResult result, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Sealed before the write lock is taken: a large run's result is costly to encrypt.
+        var row = new
+        {
+            cohortId,
+            status = result.Status.ToString(),
+            result.Facts.InputHash,
+            result.Facts.EngineVersion,
+            result.Matched,
+            result.Total,
+            elapsedMs = (long)result.Facts.Elapsed.TotalMilliseconds,
+            json = personalData.Seal(PersonalDataKind.RunResult, MatchingResultJson.ToJson(result)),
+            at = DbText.Write(now),
+        };
         var (connection, transaction) = await db.BeginWriteAsync(cancellationToken);
-        await using var connectionInUse = connection;
-        await using var transactionInUse = transaction;
-        var runId = await connection.ExecuteScalarAsync<long>(
-            """
-            INSERT INTO runs (cohort_id, status, input_hash, engine_version, matched, total, elapsed_ms, result_json, created_at)
-            VALUES (@cohortId, @status, @InputHash, @EngineVersion, @Matched, @Total, @elapsedMs, @json, @at)
-            RETURNING id
-            """,
-            new
-            {
-                cohortId,
-                status = result.Status.ToString(),
-                result.Facts.InputHash,
-                result.Facts.EngineVersion,
-                result.Matched,
-                result.Total,
-                elapsedMs = (long)result.Facts.Elapsed.TotalMilliseconds,
-                json = personalData.Seal(PersonalDataKind.RunResult, MatchingResultJson.ToJson(result)),
-                at = DbText.Write(now),
-            },
-            transaction);
-        await audit.AppendAsync(connection, transaction, AuditActions.RunStarted, cohortId, runId.ToString(CultureInfo.InvariantCulture), result.Status.ToString(), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        LogRun(cohortId, runId, result.Status, result.Matched, result.Facts.Elapsed.TotalMilliseconds);
-        return runId;
+        await using (connection)
+        await using (transaction)
+        {
+            var runId = await connection.ExecuteScalarAsync<long>(
+                """
+                INSERT INTO runs (cohort_id, status, input_hash, engine_version, matched, total, elapsed_ms, result_json, created_at)
+                VALUES (@cohortId, @status, @InputHash, @EngineVersion, @Matched, @Total, @elapsedMs, @json, @at)
+                RETURNING id
+                """,
+                row,
+                transaction);
+            await audit.AppendAsync(connection, transaction, AuditActions.Run, cohortId, runId.ToString(CultureInfo.InvariantCulture), row.status, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            LogRun(cohortId, runId, result.Status, result.Matched, result.Facts.Elapsed.TotalMilliseconds);
+            return runId;
+        }
     }
 
     /// <summary>The cohort's runs, newest first; empty when there are none (the caller checks the cohort exists).</summary>

@@ -87,7 +87,7 @@ internal sealed partial class BearerAuthenticationHandler(
     private async Task<AuthenticateResult> RefuseAsync(string reason)
     {
         var address = ClientAddress.Of(Context);
-        await failures.RecordAsync(address, Context.RequestAborted);
+        await failures.RecordAsync(address);
         LogFailed(Logger, address, reason);
         return AuthenticateResult.Fail(reason);
     }

@@ -26,7 +26,7 @@ internal sealed class FailedAuthentications(IOptions<MentoringSettings> settings
     private int Limit => settings.Value.RateLimits.FailedAuthenticationsPerMinute;
 
     /// <summary>Counts a failure from <paramref name="address"/>; answers how long it is now locked out, or null.</summary>
-    public async Task<TimeSpan?> RecordAsync(string address, CancellationToken cancellationToken)
+    public async Task<TimeSpan?> RecordAsync(string address)
     {
         var now = time.GetUtcNow();
         Sweep(now);
@@ -48,7 +48,8 @@ internal sealed class FailedAuthentications(IOptions<MentoringSettings> settings
 
         if (burstStarts)
         {
-            await audit.AppendAloneAsync(AuditActions.SignInFailureBurst, $"more than {Limit} failed authentications in a minute from {address}", cancellationToken);
+            // Not cancelled with the request: a guesser who drops the connection must still leave the entry.
+            await audit.AppendAloneAsync(AuditActions.SignInFailureBurst, $"more than {Limit} failed authentications in a minute from {address}", CancellationToken.None);
         }
 
         return lockedOut;

@@ -16,7 +16,7 @@ internal static partial class SignInFailures
     {
         var address = ClientAddress.Of(http);
         LogFailed(logger, http.Request.Path, address);
-        if (await failures.RecordAsync(address, http.RequestAborted) is not { } wait)
+        if (await failures.RecordAsync(address) is not { } wait)
         {
             return null;
         }
