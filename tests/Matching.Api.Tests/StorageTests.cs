@@ -16,7 +16,7 @@ public sealed class StorageTests
         await (await factory.Coordinator().GetAsync("/cohorts")).ExpectAsync(HttpStatusCode.OK);
 
         using var db = factory.OpenDatabase();
-        Assert.Equal(["0001_initial", "0002_lifecycle", "0003_idempotency", "0004_staff_audit"], await db.QueryAsync<string>("SELECT version FROM schema_migrations ORDER BY version"));
+        Assert.Equal(["0001_initial", "0002_lifecycle", "0003_idempotency", "0004_staff_audit", "0005_report_totals"], await db.QueryAsync<string>("SELECT version FROM schema_migrations ORDER BY version"));
         Assert.Equal("wal", await db.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
     }
 

@@ -120,11 +120,10 @@ internal sealed partial class PairingStore(Db db, PersonalData personalData, Tim
         var rows = await connection.QueryAsync<PairRow>(
             """
             SELECT p.id, p.mentee_id, p.mentor_id, p.score, p.ended_at, p.end_reason, p.locked, p.created_at,
-                   (SELECT max(s.held_on) FROM sessions s WHERE s.pair_id = p.id) AS last_session_on,
-                   (SELECT count(*) FROM sessions s WHERE s.pair_id = p.id) AS sessions,
-                   (SELECT coalesce(sum(s.minutes), 0) FROM sessions s WHERE s.pair_id = p.id) AS minutes,
+                   t.last_held_on AS last_session_on, coalesce(t.sessions, 0) AS sessions, coalesce(t.minutes, 0) AS minutes,
                    (SELECT coalesce(group_concat(d.dimension, ';'), '') FROM pair_differences d WHERE d.pair_id = p.id) AS differences
-            FROM pairs p WHERE p.cohort_id = @cohortId ORDER BY p.id
+            FROM pairs p LEFT JOIN pair_session_totals t ON t.pair_id = p.id
+            WHERE p.cohort_id = @cohortId ORDER BY p.id
             """,
             new { cohortId });
         return rows.Select(r => new PairView(

@@ -25,22 +25,18 @@ internal sealed class PeopleStore(Db db, PersonalData personalData, AuditTrail a
     public async Task<CohortState> ReplaceAsync(long cohortId, Roster roster, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Sealed before the write lock is taken: encryption is the costly part of storing a large upload.
-        var rows = roster.People.Select((p, i) => new
-            {
-                cohortId,
-                Position = i,
+        var rows = roster.People.Select(p => new StoredPerson(
                 p.Id,
-                Name = personalData.Seal(PersonalDataKind.Name, p.Name),
-                Role = RoleText(p.Role),
+                personalData.Seal(PersonalDataKind.Name, p.Name),
+                RoleText(p.Role),
                 p.Grade,
-                Department = personalData.Seal(PersonalDataKind.Department, p.Department),
+                personalData.Seal(PersonalDataKind.Department, p.Department),
                 p.ManagerId,
                 p.Capacity,
-                Availability = string.Join(';', p.Availability),
-                Attributes = personalData.Seal(
+                string.Join(';', p.Availability),
+                personalData.Seal(
                     PersonalDataKind.Attributes,
-                    JsonSerializer.Serialize(roster.AttributeColumns.ToDictionary(c => c, c => p.Attributes.GetValueOrDefault(c, "")))),
-            })
+                    JsonSerializer.Serialize(roster.AttributeColumns.ToDictionary(c => c, c => p.Attributes.GetValueOrDefault(c, ""))))))
             .ToArray();
         var (connection, transaction) = await db.BeginWriteAsync(cancellationToken);
         await using (connection)
@@ -53,13 +49,7 @@ internal sealed class PeopleStore(Db db, PersonalData personalData, AuditTrail a
             }
 
             await connection.ExecuteAsync("DELETE FROM people WHERE cohort_id = @cohortId", new { cohortId }, transaction);
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO people (cohort_id, position, person_id, name, role, grade, department, manager_id, capacity, availability, attributes_json)
-                VALUES (@cohortId, @Position, @Id, @Name, @Role, @Grade, @Department, @ManagerId, @Capacity, @Availability, @Attributes)
-                """,
-                rows,
-                transaction);
+            await InsertAsync(connection, transaction, cohortId, rows, cancellationToken);
             await connection.ExecuteAsync(
                 "UPDATE cohorts SET attribute_columns_json = @columns, updated_at = @at WHERE id = @cohortId",
                 new { cohortId, columns = JsonSerializer.Serialize(roster.AttributeColumns), at = DbText.Write(now) },
@@ -119,6 +109,48 @@ internal sealed class PeopleStore(Db db, PersonalData personalData, AuditTrail a
         return new Roster(people, columns);
     }
 
+    /// <summary>
+    /// Inserts the rows through one prepared command whose parameter values change per row: at 300,000 people,
+    /// Dapper's list form, which rebuilds the parameters for each row, took about half of the transaction.
+    /// </summary>
+    private static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, long cohortId, StoredPerson[] rows, CancellationToken cancellationToken)
+    {
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO people (cohort_id, position, person_id, name, role, grade, department, manager_id, capacity, availability, attributes_json)
+            VALUES ($cohortId, $position, $id, $name, $role, $grade, $department, $managerId, $capacity, $availability, $attributes)
+            """;
+        insert.Parameters.AddWithValue("$cohortId", cohortId);
+        var position = insert.Parameters.Add("$position", SqliteType.Integer);
+        var id = insert.Parameters.Add("$id", SqliteType.Text);
+        var name = insert.Parameters.Add("$name", SqliteType.Text);
+        var role = insert.Parameters.Add("$role", SqliteType.Text);
+        var grade = insert.Parameters.Add("$grade", SqliteType.Integer);
+        var department = insert.Parameters.Add("$department", SqliteType.Text);
+        var managerId = insert.Parameters.Add("$managerId", SqliteType.Text);
+        var capacity = insert.Parameters.Add("$capacity", SqliteType.Integer);
+        var availability = insert.Parameters.Add("$availability", SqliteType.Text);
+        var attributes = insert.Parameters.Add("$attributes", SqliteType.Text);
+        insert.Prepare();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var row = rows[i];
+            position.Value = i;
+            id.Value = row.Id;
+            name.Value = row.Name;
+            role.Value = row.Role;
+            grade.Value = (object?)row.Grade ?? DBNull.Value;
+            department.Value = row.Department;
+            managerId.Value = (object?)row.ManagerId ?? DBNull.Value;
+            capacity.Value = row.Capacity;
+            availability.Value = row.Availability;
+            attributes.Value = row.Attributes;
+
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     public static string RoleText(ParticipantRole role) => role switch
     {
         ParticipantRole.Mentee => "mentee",
@@ -163,4 +195,8 @@ internal sealed class PeopleStore(Db db, PersonalData personalData, AuditTrail a
 
         public string? WithdrawnAt { get; init; }
     }
+
+    /// <summary>A person as stored: personal data already sealed.</summary>
+    private sealed record StoredPerson(
+        string Id, string? Name, string Role, int? Grade, string? Department, string? ManagerId, int Capacity, string Availability, string? Attributes);
 }

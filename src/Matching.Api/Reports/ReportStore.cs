@@ -5,7 +5,10 @@ using Mentoring.Matching.Api.Withdrawals;
 
 namespace Mentoring.Matching.Api.Reports;
 
-/// <summary>Computes a cohort's report from aggregates in SQLite; nothing per person is read.</summary>
+/// <summary>
+/// Computes a cohort's report from aggregates in SQLite; nothing per person is read, and no session: the session
+/// figures come from the running totals of migration 0004, so a report costs the same however many sessions were logged.
+/// </summary>
 internal sealed class ReportStore(Db db)
 {
     /// <summary>The outcome of a pair that has not ended.</summary>
@@ -28,7 +31,7 @@ internal sealed class ReportStore(Db db)
                 "SELECT role, count(*) FROM people WHERE cohort_id = @cohortId GROUP BY role", new { cohortId }))
             .ToDictionary(r => r.Role, r => r.Count);
         var sessionsPerPair = (await connection.QueryAsync<long>(
-                "SELECT (SELECT count(*) FROM sessions s WHERE s.pair_id = p.id) FROM pairs p WHERE p.cohort_id = @cohortId", new { cohortId }))
+                "SELECT coalesce(t.sessions, 0) FROM pairs p LEFT JOIN pair_session_totals t ON t.pair_id = p.id WHERE p.cohort_id = @cohortId", new { cohortId }))
             .ToArray();
         var differing = (await connection.QueryAsync<(string Dimension, long Pairs)>(
                 """
@@ -38,13 +41,10 @@ internal sealed class ReportStore(Db db)
                 new { cohortId }))
             .ToDictionary(d => d.Dimension, d => d.Pairs, StringComparer.OrdinalIgnoreCase);
         var (held, minutes) = await connection.QuerySingleAsync<(long Held, long Minutes)>(
-            "SELECT count(*), coalesce(sum(s.minutes), 0) FROM sessions s JOIN pairs p ON p.id = s.pair_id WHERE p.cohort_id = @cohortId",
+            "SELECT coalesce(sum(t.sessions), 0), coalesce(sum(t.minutes), 0) FROM pair_session_totals t JOIN pairs p ON p.id = t.pair_id WHERE p.cohort_id = @cohortId",
             new { cohortId });
         var topicSessions = (await connection.QueryAsync<(string Topic, long Sessions)>(
-                """
-                SELECT t.topic, count(*) FROM session_topics t JOIN sessions s ON s.id = t.session_id JOIN pairs p ON p.id = s.pair_id
-                WHERE p.cohort_id = @cohortId GROUP BY t.topic
-                """,
+                "SELECT topic, sessions FROM cohort_topic_totals WHERE cohort_id = @cohortId",
                 new { cohortId }))
             .ToDictionary(t => t.Topic, t => t.Sessions);
         var endings = (await connection.QueryAsync<(string? Reason, long Pairs)>(

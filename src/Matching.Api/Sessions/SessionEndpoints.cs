@@ -84,15 +84,14 @@ internal static class SessionEndpoints
     private static async Task<(SessionEntry? Entry, ProblemHttpResult? Problem)> CheckAsync(
         long pairId, SessionRequest request, SessionStore sessions, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (await sessions.TopicsAsync(pairId, cancellationToken) is not { } topics
-            || await sessions.CohortDatesAsync(pairId, cancellationToken) is not { } cohortDates)
+        if (await sessions.EntryRulesAsync(pairId, cancellationToken) is not { } rules)
         {
             return (null, PairMissing(pairId));
         }
 
         var errors = new List<InputError>();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var entry = SessionValidation.Check(request, topics.Select(t => t.Code).ToArray(), cohortDates, today, errors);
+        var entry = SessionValidation.Check(request, rules.TopicCodes, (rules.StartsOn, rules.EndsOn), today, errors);
         return entry is null ? (null, Problems.Invalid(errors)) : (entry, null);
     }
 

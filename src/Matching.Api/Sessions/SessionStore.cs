@@ -35,13 +35,18 @@ internal sealed class SessionStore(Db db, PersonalData personalData)
         return cohortId is { } id ? await CohortStore.TopicsAsync(connection, null, id) : null;
     }
 
-    /// <summary>The first and last day of the pair's cohort, or null when there is no such pair.</summary>
-    public async Task<(DateOnly StartsOn, DateOnly EndsOn)?> CohortDatesAsync(long pairId, CancellationToken cancellationToken)
+    /// <summary>
+    /// What an entry for the pair is checked against, read on one connection: its cohort's topic codes and first and
+    /// last day; null when there is no such pair.
+    /// </summary>
+    public async Task<(IReadOnlyList<string> TopicCodes, DateOnly StartsOn, DateOnly EndsOn)?> EntryRulesAsync(long pairId, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        var dates = await connection.QuerySingleOrDefaultAsync<(string StartsOn, string EndsOn)?>(
-            "SELECT c.starts_on, c.ends_on FROM pairs p JOIN cohorts c ON c.id = p.cohort_id WHERE p.id = @pairId", new { pairId });
-        return dates is { } found ? (DbText.ReadDate(found.StartsOn), DbText.ReadDate(found.EndsOn)) : null;
+        var cohort = await connection.QuerySingleOrDefaultAsync<(long Id, string StartsOn, string EndsOn)?>(
+            "SELECT c.id, c.starts_on, c.ends_on FROM pairs p JOIN cohorts c ON c.id = p.cohort_id WHERE p.id = @pairId", new { pairId });
+        return cohort is { } found
+            ? ((await CohortStore.TopicsAsync(connection, null, found.Id)).Select(t => t.Code).ToArray(), DbText.ReadDate(found.StartsOn), DbText.ReadDate(found.EndsOn))
+            : null;
     }
 
     public async Task<(SessionWrite Outcome, long SessionId)> AddAsync(long pairId, SessionEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
