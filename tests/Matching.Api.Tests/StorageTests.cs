@@ -49,7 +49,7 @@ public sealed class StorageTests
         Assert.Equal(4, (int)cohort["people"]!["total"]!);
         Assert.DoesNotContain(second.Logs, m => m.StartsWith("Applied database migration", StringComparison.Ordinal));
         using var db = second.OpenDatabase();
-        Assert.Equal(4, await db.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
+        Assert.Equal(5, await db.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
     }
 
     [Fact]
