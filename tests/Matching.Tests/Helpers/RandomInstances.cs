@@ -313,5 +313,48 @@ internal static class RandomInstances
         return new RandomInstance("contested", seed, new Roster(people, ["gender", "ethnicity"]), policy);
     }
 
+    private static readonly string[] ManySlots = [.. new[] { "mon", "tue", "wed", "thu", "fri" }.SelectMany(day => new[] { "early", "am", "pm", "late" }.Select(part => $"{day}-{part}"))];
+
+    /// <summary>
+    /// Pools of hundreds where most mentees have no feasible mentor: 1-3 of twenty slots, deep reporting chains
+    /// (everyone's manager drawn from the people before them), departments, grade gaps, mentors with no room left,
+    /// and dozens of forbidden pairs with reasons, so each mentee's last rule standing depends on rules of every kind.
+    /// </summary>
+    public static RandomInstance Scarce(int seed)
+    {
+        var random = new Random(seed);
+        var menteeCount = random.Next(40, 90);
+        // Half the pools have a handful of mentors, so that early rules (capacity, forbidden pairs, grade, reporting line) can remove the last one.
+        var mentorCount = random.NextDouble() < 0.5 ? random.Next(2, 10) : random.Next(80, 220);
+        var people = new List<Person>();
+        string? Manager() => people.Count > 0 && random.NextDouble() < 0.85 ? people[random.Next(Math.Max(0, people.Count - 30), people.Count)].Id : null;
+        string[] Slots() => [.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => Pick(random, ManySlots)).Distinct()];
+        for (var i = 0; i < menteeCount + mentorCount; i++)
+        {
+            var mentee = random.Next(menteeCount + mentorCount - i) < menteeCount - people.Count(p => p.Role == ParticipantRole.Mentee);
+            people.Add(new Person(
+                $"p{i:000}", $"Person {i}", mentee ? ParticipantRole.Mentee : ParticipantRole.Mentor,
+                mentee ? random.Next(4, 9) : random.Next(1, 7), Pick(random, MentorDepartments), Manager(),
+                mentee ? 0 : Pick(random, [0, 0, 1, 1, 2]), Slots(),
+                new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["gender"] = Pick(random, ["a", "b", "a", ""]), ["ethnicity"] = Pick(random, ["p", "q", "r", "unknown"]) }));
+        }
+
+        var mentees = people.Where(p => p.Role == ParticipantRole.Mentee).Select(p => p.Id).ToArray();
+        var mentors = people.Where(p => p.Role == ParticipantRole.Mentor).Select(p => p.Id).ToArray();
+        var policy = new MatchingPolicy
+        {
+            Dimensions = new Dictionary<string, int> { ["gender"] = random.Next(0, 3), ["ethnicity"] = random.Next(0, 3) },
+            MinDifferences = random.Next(0, 3),
+            RequireDifferent = random.NextDouble() < 0.3 ? ["ethnicity"] : [],
+            MinSharedSlots = random.Next(0, 3),
+            MinGradeGap = random.Next(0, 7),
+            LineManagement = (LineManagementRule)random.Next(0, 3),
+            ForbidSameDepartment = random.NextDouble() < 0.5,
+            ForbiddenPairs = [.. Enumerable.Range(0, random.Next(0, 3 * menteeCount))
+                .Select(_ => new PersonPair(Pick(random, mentees), Pick(random, mentors)) { Reason = random.NextDouble() < 0.7 ? Pick(random, ForbiddenReasons) : null })],
+        };
+        return new RandomInstance("scarce", seed, new Roster(people, ["gender", "ethnicity"]), policy);
+    }
+
     private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
 }

@@ -14,6 +14,9 @@ internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy polic
     private readonly CompiledProblem _problem = index.Problem;
     private readonly int[] _load = CountLoad(mentorOf, remainingCapacity.Length);
 
+    // Built only when some mentee has no feasible mentor, once for all of them.
+    private readonly Lazy<RuleTally> _tally = new(() => new RuleTally(index, policy));
+
     public UnmatchedMentee Explain(int mentee, string menteeId)
     {
         var feasibleMentors = 0;
@@ -37,7 +40,7 @@ internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy polic
 
         if (feasibleMentors == 0)
         {
-            var (rule, removed, reasons) = LastRuleStanding(mentee);
+            var (rule, removed, reasons) = _tally.Value.LastRuleStanding(mentee);
             var explanation = _problem.MentorCount == 0
                 ? "no feasible mentor: the cohort has no mentors"
                 : $"no feasible mentor: {PairRuleText.Describe(rule, policy)} removed the last {removed} candidate{(removed == 1 ? "" : "s")}{Quote(reasons)}";
@@ -50,60 +53,6 @@ internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy polic
             : $"all {feasibleMentors} feasible {mentors} taken by other mentees (the solve stopped before proving this assignment best)");
     }
 
-    /// <summary>
-    /// Applying the rules one at a time in <see cref="PairRule"/> order, the one that empties the field
-    /// is the latest of the mentors' first broken rules, and it removes the mentors whose first broken
-    /// rule it is: one pass over the mentors, in their own order so that memory is read in sequence.
-    /// A mentor who passes the person rules (department, reporting line, forbidden pairs) and the grade
-    /// gap breaks first whatever rule its bucket's shared slots and attribute profile break, found once
-    /// a bucket; only mentors a person rule bars need every rule tried. The reasons are those given for the
-    /// forbidden pairs, distinct, in mentor order, when forbidden pairs are the last rule.
-    /// </summary>
-    private (PairRule Rule, int Removed, IReadOnlyList<string> Reasons) LastRuleStanding(int mentee)
-    {
-        var reasons = new List<string>();
-        var broken = new int[CompiledProblem.RulesInOrder.Count];
-        var bucketRule = new sbyte[index.BucketCount]; // a rule + 1; 0 while not yet known
-        var maxMentorGrade = _problem.MenteeGrade(mentee) - _problem.MinGradeGap;
-        for (var mentor = 0; mentor < _problem.MentorCount; mentor++)
-        {
-            PairRule rule;
-            if (remainingCapacity[mentor] <= 0)
-            {
-                rule = PairRule.Capacity;
-            }
-            else if (!_problem.PassesPersonRules(mentee, mentor))
-            {
-                rule = FirstBrokenRule(mentee, mentor);
-            }
-            else if (_problem.MentorGrade(mentor) > maxMentorGrade)
-            {
-                rule = PairRule.MinGradeGap;
-            }
-            else
-            {
-                var bucket = index.BucketOf(mentor);
-                if (bucketRule[bucket] == 0)
-                {
-                    bucketRule[bucket] = (sbyte)(FirstBrokenRule(mentee, mentor) + 1);
-                }
-
-                rule = (PairRule)(bucketRule[bucket] - 1);
-            }
-
-            broken[(int)rule]++;
-            if (rule == PairRule.ForbiddenPairs && _problem.ForbiddenReason(mentee, mentor) is { } reason && !reasons.Contains(reason))
-            {
-                reasons.Add(reason);
-            }
-        }
-
-        var last = Array.FindLastIndex(broken, count => count > 0);
-        return last < 0
-            ? (PairRule.Capacity, 0, [])
-            : ((PairRule)last, broken[last], (PairRule)last == PairRule.ForbiddenPairs ? reasons : []);
-    }
-
     /// <summary>The forbidden pairs' reasons as the end of an explanation: "(paired in cohort 2025; …)", or nothing.</summary>
     private static string Quote(IReadOnlyList<string> reasons) => reasons.Count switch
     {
@@ -111,10 +60,6 @@ internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy polic
         <= MaxReasonsQuoted => $" ({string.Join("; ", reasons)})",
         _ => $" ({string.Join("; ", reasons.Take(MaxReasonsQuoted))}; and {reasons.Count - MaxReasonsQuoted} more)",
     };
-
-    private PairRule FirstBrokenRule(int mentee, int mentor) =>
-        _problem.FirstBrokenRule(mentee, mentor, remainingCapacity)
-        ?? throw new InvalidOperationException($"Mentee {mentee} was counted as having no feasible mentor, yet mentor {mentor} breaks no rule.");
 
     private static int[] CountLoad(int[] mentorOf, int mentorCount)
     {

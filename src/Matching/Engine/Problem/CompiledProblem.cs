@@ -11,6 +11,9 @@ internal sealed class CompiledProblem
 {
     private static readonly PairRule[] Rules = Enum.GetValues<PairRule>();
 
+    /// <summary>The rules that depend only on what a mentor bucket shares (slots, set values, attribute profile), the last ones checked.</summary>
+    private static readonly PairRule[] BucketRules = Rules[(int)PairRule.MinSharedSlots..];
+
     private readonly int _dimensionCount;
     private readonly int _valueColumns;
     private readonly int[] _weights;
@@ -232,6 +235,35 @@ internal sealed class CompiledProblem
 
     /// <summary>The mentor's department code, or -1 when the department is empty.</summary>
     public int MentorDepartment(int mentor) => _mentorDepartment[mentor];
+
+    /// <summary>The mentee's department code, or -1 when the department is empty.</summary>
+    public int MenteeDepartment(int mentee) => _menteeDepartment[mentee];
+
+    /// <summary>The reporting forest over the roster's people (<see cref="MenteePeople"/>, <see cref="MentorPeople"/> index it).</summary>
+    public OrgChart Chart => _chart;
+
+    /// <summary>Every pair the policy forbids that names a mentee and a mentor of this roster.</summary>
+    public IEnumerable<(int Mentee, int Mentor)> ForbiddenPairs => _forbidden.Keys.Select(key => ((int)(key >> 32), (int)(uint)key));
+
+    /// <summary>True when the policy forbids the pair.</summary>
+    public bool IsForbidden(int mentee, int mentor) => _forbidden.Count > 0 && _forbidden.ContainsKey(PairKey(mentee, mentor));
+
+    /// <summary>
+    /// The first rule, in <see cref="PairRule"/> order, among those a mentor's bucket settles (shared slots, set values,
+    /// attributes: <see cref="BucketRules"/>) that bars the pair; null when none does.
+    /// </summary>
+    public PairRule? FirstBrokenBucketRule(int mentee, int mentor)
+    {
+        foreach (var rule in BucketRules)
+        {
+            if (Breaks(rule, mentee, mentor, MentorCapacity))
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Department names by code (normalized).</summary>
     public IReadOnlyList<string> DepartmentNames { get; private set; } = [];

@@ -9,6 +9,8 @@ internal sealed class OrgChart
     private readonly int[] _manager;
     private readonly int[] _enter;
     private readonly int[] _exit;
+    private readonly int[] _firstReport;
+    private readonly int[] _reports;
 
     /// <param name="manager">Each person's manager index, or -1 at the top. Must be acyclic.</param>
     public OrgChart(int[] manager)
@@ -41,6 +43,8 @@ internal sealed class OrgChart
                 children[fill[manager[i]]++] = i;
             }
         }
+
+        (_firstReport, _reports) = (childCount, children);
 
         var clock = 0;
         var stack = new Stack<(int Node, int NextChild)>();
@@ -76,6 +80,18 @@ internal sealed class OrgChart
 
     /// <summary>True when either person is anywhere in the other's reporting chain.</summary>
     public bool InSameChain(int a, int b) => IsAtOrAbove(a, b) || IsAtOrAbove(b, a);
+
+    /// <summary>The person's manager, or -1 at the top.</summary>
+    public int Manager(int person) => _manager[person];
+
+    /// <summary>The people who report directly to the person.</summary>
+    public ReadOnlySpan<int> Reports(int person) => _reports.AsSpan(_firstReport[person], _firstReport[person + 1] - _firstReport[person]);
+
+    /// <summary>When the tour enters the person: everyone at or below them entered in [<see cref="Enter"/>, <see cref="Exit"/>].</summary>
+    public int Enter(int person) => _enter[person];
+
+    /// <summary>When the tour leaves the person, after everyone below them.</summary>
+    public int Exit(int person) => _exit[person];
 
     /// <summary>True when one person is the other's direct manager.</summary>
     public bool AreDirectlyLinked(int a, int b) => _manager[a] == b || _manager[b] == a;
