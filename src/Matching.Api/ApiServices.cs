@@ -49,6 +49,7 @@ internal static class ApiServices
         services.AddSingleton<SchemeStore>();
         services.AddSingleton<CohortStore>();
         services.AddSingleton<PeopleStore>();
+        services.AddSingleton<CurrentInputHashes>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<PairingStore>();
         services.AddSingleton<SessionStore>();

@@ -16,7 +16,7 @@ public sealed class StorageTests
         await (await factory.Coordinator().GetAsync("/cohorts")).ExpectAsync(HttpStatusCode.OK);
 
         using var db = factory.OpenDatabase();
-        Assert.Equal(["0001_initial", "0002_lifecycle", "0003_idempotency", "0004_staff_audit", "0005_report_totals"], await db.QueryAsync<string>("SELECT version FROM schema_migrations ORDER BY version"));
+        Assert.Equal(["0001_initial", "0002_lifecycle", "0003_idempotency", "0004_staff_audit", "0005_report_totals", "0006_state_version"], await db.QueryAsync<string>("SELECT version FROM schema_migrations ORDER BY version"));
         Assert.Equal("wal", await db.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
     }
 
@@ -49,7 +49,7 @@ public sealed class StorageTests
         Assert.Equal(4, (int)cohort["people"]!["total"]!);
         Assert.DoesNotContain(second.Logs, m => m.StartsWith("Applied database migration", StringComparison.Ordinal));
         using var db = second.OpenDatabase();
-        Assert.Equal(5, await db.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
+        Assert.Equal(6, await db.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
     }
 
     [Fact]

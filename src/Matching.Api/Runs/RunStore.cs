@@ -12,7 +12,7 @@ namespace Mentoring.Matching.Api.Runs;
 /// Match runs in SQLite: each stored with its whole result as the library writes it, sealed (its explanations quote
 /// attribute values); the counts beside it stay in clear.
 /// </summary>
-internal sealed partial class RunStore(Db db, PersonalData personalData, AuditTrail audit, ILogger<RunStore> logger)
+internal sealed partial class RunStore(Db db, PersonalData personalData, CurrentInputHashes currentHashes, AuditTrail audit, ILogger<RunStore> logger)
 {
     private const string SelectRuns = """
         SELECT r.id, r.cohort_id, r.status, r.input_hash, r.engine_version, r.matched, r.total, r.elapsed_ms, r.result_json, r.created_at,
@@ -60,7 +60,7 @@ internal sealed partial class RunStore(Db db, PersonalData personalData, AuditTr
     public async Task<IReadOnlyList<RunSummary>> ListAsync(long cohortId, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        var current = await CohortProblem.CurrentHashAsync(connection, null, personalData, cohortId);
+        var current = await currentHashes.GetAsync(connection, cohortId, cancellationToken);
         var rows = await connection.QueryAsync<RunRow>(SelectRuns + " ORDER BY r.id DESC", new { cohortId });
         return rows.Select(r => new RunSummary(
                 r.Id, DbText.ReadTime(r.CreatedAt), r.Status, (int)r.Matched, r.Total, r.InputHash, r.EngineVersion, r.InputHash != current, r.Published))
@@ -77,7 +77,7 @@ internal sealed partial class RunStore(Db db, PersonalData personalData, AuditTr
             return null;
         }
 
-        var current = await CohortProblem.CurrentHashAsync(connection, null, personalData, cohortId);
+        var current = await currentHashes.GetAsync(connection, cohortId, cancellationToken);
         var result = ReadResult(personalData, row.ResultJson);
         return new RunView(row.Id, row.CohortId, DbText.ReadTime(row.CreatedAt), row.ElapsedMs, row.InputHash != current, row.Published, result, result.Changes());
     }
