@@ -72,6 +72,10 @@ public sealed class KeyboardTests(Browser browser) : IClassFixture<Browser>
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(@"Run \d+: Optimal") })).ToBeVisibleAsync();
 
+        // The options stay as they were sent, for the next run.
+        await Assertions.Expect(page.GetByLabel("Alternatives per mentee")).ToHaveValueAsync("1");
+        Assert.True(await page.Locator("#f-WhatIf").IsCheckedAsync());
+
         var runs = await api.GetFromJsonAsync<JsonElement>($"/cohorts/{cohortId}/runs");
         var run = await api.GetFromJsonAsync<JsonElement>($"/cohorts/{cohortId}/runs/{runs[0].GetProperty("id").GetInt64()}");
         Assert.True(run.GetProperty("result").GetProperty("whatIf").GetArrayLength() > 0);
