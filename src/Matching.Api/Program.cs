@@ -42,6 +42,10 @@ catch (OptionsValidationException invalid)
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMentoringWebErrorPages();
+
+// Routing after the status-code pages, so a web request re-executed to its error page finds that page.
+app.UseRouting();
 app.UseRequestSizeLimits();
 app.UseMentoringWebAssets();
 app.UseAuthentication();

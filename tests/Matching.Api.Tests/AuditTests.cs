@@ -34,6 +34,7 @@ public sealed class AuditTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var scheme = (long)(await (await Coordinator.PostAsync("/schemes", """{ "name": "Audited scheme" }""")).ExpectAsync(HttpStatusCode.Created))!["id"]!;
         var cohortId = await scenario.CohortWithPeopleAsync(People);
         await (await Coordinator.PutAsync($"/cohorts/{cohortId}/policy", TestData.TinyPolicy)).ExpectAsync(HttpStatusCode.OK);
+        await (await Coordinator.PutAsync($"/cohorts/{cohortId}", """{ "name": "Audited cohort", "startsOn": "2026-01-05", "endsOn": "2026-12-30" }""")).ExpectAsync(HttpStatusCode.OK);
         await (await Coordinator.PostAsync($"/cohorts/{cohortId}/pins", """{ "menteeId": "M2", "mentorId": "T1" }""")).ExpectAsync(HttpStatusCode.OK);
         await (await Coordinator.DeleteAsync($"/cohorts/{cohortId}/pins?menteeId=M2&mentorId=T1")).ExpectAsync(HttpStatusCode.OK);
         await (await Coordinator.PostAsync($"/cohorts/{cohortId}/forbids", """{ "menteeId": "M2", "mentorId": "T1" }""")).ExpectAsync(HttpStatusCode.OK);
@@ -56,6 +57,7 @@ public sealed class AuditTests(ApiFactory factory) : IClassFixture<ApiFactory>
                 ("cohort-created", null, ""),
                 ("people-uploaded", null, "4 people, 2 attribute columns"),
                 ("policy-changed", null, "replaced"),
+                ("cohort-details-changed", null, "name and dates"),
                 ("policy-changed", null, "pins: pair added"),
                 ("policy-changed", null, "pins: pair removed"),
                 ("policy-changed", null, "forbids: pair added"),

@@ -129,4 +129,50 @@ public sealed class CohortTests(ApiFactory factory) : IClassFixture<ApiFactory>
         await (await Client.PostAsync($"/cohorts/{published}/{list}", """{ "menteeId": "M1", "mentorId": "T1" }""")).ExpectProblemAsync(HttpStatusCode.Conflict);
         await (await Client.DeleteAsync($"/cohorts/{published}/{list}?menteeId=M1&mentorId=T1")).ExpectProblemAsync(HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task Update_details_renames_and_re_dates_a_draft_and_a_published_cohort()
+    {
+        var draft = await scenario.CreateCohortAsync();
+        var (published, _) = await scenario.PublishedAsync();
+
+        foreach (var id in new[] { draft, published })
+        {
+            var cohort = (await (await Client.PutAsync($"/cohorts/{id}", """{ "name": "  Autumn cohort ", "startsOn": "2026-01-05", "endsOn": "2026-09-30" }""")).ExpectAsync(HttpStatusCode.OK))!;
+            Assert.Equal("Autumn cohort", (string?)cohort["name"]);
+            var reread = (await (await Client.GetAsync($"/cohorts/{id}")).ExpectAsync(HttpStatusCode.OK))!;
+            Assert.Equal("2026-01-05", (string?)reread["startsOn"]);
+            Assert.Equal("2026-09-30", (string?)reread["endsOn"]);
+        }
+    }
+
+    [Fact]
+    public async Task Update_details_checks_as_create_does_and_keeps_the_old_details()
+    {
+        var id = await scenario.CreateCohortAsync();
+
+        var problem = await (await Client.PutAsync($"/cohorts/{id}", """{ "name": " ", "startsOn": "2026-05-01", "endsOn": "2026-04-01" }""")).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["name", "endsOn"], problem["errors"].Strings("field"));
+        var missing = await (await Client.PutAsync($"/cohorts/{id}", """{ "name": "x" }""")).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["startsOn", "endsOn"], missing["errors"].Strings("field"));
+        var cohort = (await (await Client.GetAsync($"/cohorts/{id}")).ExpectAsync(HttpStatusCode.OK))!;
+        Assert.Equal("Spring cohort", (string?)cohort["name"]);
+        Assert.Equal("2026-01-12", (string?)cohort["startsOn"]);
+        await (await Client.PutAsync("/cohorts/999999", """{ "name": "x", "startsOn": "2026-01-01", "endsOn": "2026-02-01" }""")).ExpectProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Update_details_refuses_dates_that_would_leave_a_logged_session_outside()
+    {
+        var (id, publication) = await scenario.PublishedAsync();
+        var pair = publication["pairs"]![0]!;
+        var logger = factory.WithToken((string)pair["credential"]!);
+        await (await logger.PostAsync($"/pairs/{pair["pairId"]}/sessions", Scenario.SessionBody("2026-02-10"))).ExpectAsync(HttpStatusCode.Created);
+
+        var problem = await (await Client.PutAsync($"/cohorts/{id}", """{ "name": "Spring cohort", "startsOn": "2026-03-01", "endsOn": "2026-07-31" }""")).ExpectProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("2026-02-10", (string?)problem["detail"], StringComparison.Ordinal);
+        var cohort = (await (await Client.GetAsync($"/cohorts/{id}")).ExpectAsync(HttpStatusCode.OK))!;
+        Assert.Equal("2026-01-12", (string?)cohort["startsOn"]);
+        await (await Client.PutAsync($"/cohorts/{id}", """{ "name": "Spring cohort", "startsOn": "2026-02-10", "endsOn": "2026-02-10" }""")).ExpectAsync(HttpStatusCode.OK);
+    }
 }

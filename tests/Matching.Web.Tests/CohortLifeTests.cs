@@ -72,6 +72,8 @@ public sealed class CohortLifeTests(Browser browser) : IClassFixture<Browser>
 
         // A locked pair says so and can be unlocked.
         await page.GotoAsync(firstYear + "/pairs");
+        // A published cohort can always be re-matched from its pairs, not only right after a pair ends.
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Re-match…" })).ToBeVisibleAsync();
         var m2 = Row(page, "M2");
         await m2.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Lock pair") }).ClickAsync();
         await Assertions.Expect(Row(page, "M2").GetByText("Locked", new() { Exact = true })).ToBeVisibleAsync();

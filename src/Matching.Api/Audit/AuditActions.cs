@@ -7,6 +7,8 @@ internal static class AuditActions
 
     public const string CohortCreated = "cohort-created";
 
+    public const string CohortDetailsChanged = "cohort-details-changed";
+
     public const string PolicyChanged = "policy-changed";
 
     public const string PeopleUploaded = "people-uploaded";

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Mentoring.Matching.Api.Cohorts;
 
-/// <summary>Cohorts: create, list, read, and change the policy (pins and forbids included) while still a draft.</summary>
+/// <summary>Cohorts: create, list, read, rename or re-date, and change the policy (pins and forbids included) while still a draft.</summary>
 internal static class CohortEndpoints
 {
     public static IEndpointRouteBuilder MapCohorts(this IEndpointRouteBuilder app)
@@ -23,6 +23,10 @@ internal static class CohortEndpoints
         group.MapGet("/{cohortId:long}", GetAsync)
             .WithSummary("Read a cohort")
             .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPut("/{cohortId:long}", UpdateDetailsAsync)
+            .WithSummary("Rename a cohort or change its dates (draft or published)")
+            .WithDescription("409 when a session already logged would fall outside the new dates.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
         group.MapPut("/{cohortId:long}/policy", ReplacePolicyAsync)
             .WithSummary("Replace a draft cohort's policy (the contract's policy.json)")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
@@ -36,22 +40,7 @@ internal static class CohortEndpoints
         CreateCohortRequest request, CohortStore cohorts, SchemeStore schemes, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new List<InputError>();
-        var name = NameField.Read(request.Name, "cohort", errors);
-
-        if (request.StartsOn is null)
-        {
-            errors.Add(Problems.RequestError("startsOn", "the first day is required, e.g. \"2026-01-12\""));
-        }
-
-        if (request.EndsOn is null)
-        {
-            errors.Add(Problems.RequestError("endsOn", "the last day is required, e.g. \"2026-07-31\""));
-        }
-        else if (request.EndsOn < request.StartsOn)
-        {
-            errors.Add(Problems.RequestError("endsOn", "the last day is before the first"));
-        }
-
+        var name = ReadDetails(request.Name, request.StartsOn, request.EndsOn, errors);
         var policy = request.Policy is { } element
             ? PolicyInput.Read(element, "policy", errors)
             : null;
@@ -73,6 +62,48 @@ internal static class CohortEndpoints
         var id = await cohorts.CreateAsync(name, request.StartsOn!.Value, request.EndsOn!.Value, policy!, request.SchemeId, time.GetUtcNow(), cancellationToken);
         var view = (await cohorts.GetAsync(id, cancellationToken))!;
         return TypedResults.Created($"/cohorts/{id}", view);
+    }
+
+    /// <summary>Renames a cohort or moves its dates, draft or published; its sessions must all stay within the dates.</summary>
+    internal static async Task<Results<Ok<CohortView>, ProblemHttpResult>> UpdateDetailsAsync(
+        long cohortId, CohortDetailsRequest request, CohortStore cohorts, CancellationToken cancellationToken)
+    {
+        var errors = new List<InputError>();
+        var name = ReadDetails(request.Name, request.StartsOn, request.EndsOn, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var (outcome, outside) = await cohorts.UpdateDetailsAsync(cohortId, name, request.StartsOn!.Value, request.EndsOn!.Value, cancellationToken);
+        return outcome switch
+        {
+            DetailsUpdate.Missing => CohortGate.CohortMissing(cohortId),
+            DetailsUpdate.SessionOutside => Problems.Conflict(
+                $"A session of this cohort was held on {outside:O}, outside {request.StartsOn:O} to {request.EndsOn:O}; the dates must keep every logged session."),
+            _ => TypedResults.Ok((await cohorts.GetAsync(cohortId, cancellationToken))!),
+        };
+    }
+
+    /// <summary>A cohort's name and dates, as creating and updating it both check them: the trimmed name; errors added for each bad field.</summary>
+    private static string ReadDetails(string? name, DateOnly? startsOn, DateOnly? endsOn, List<InputError> errors)
+    {
+        var trimmed = NameField.Read(name, "cohort", errors);
+        if (startsOn is null)
+        {
+            errors.Add(Problems.RequestError("startsOn", "the first day is required, e.g. \"2026-01-12\""));
+        }
+
+        if (endsOn is null)
+        {
+            errors.Add(Problems.RequestError("endsOn", "the last day is required, e.g. \"2026-07-31\""));
+        }
+        else if (endsOn < startsOn)
+        {
+            errors.Add(Problems.RequestError("endsOn", "the last day is before the first"));
+        }
+
+        return trimmed;
     }
 
     private static async Task<Ok<IReadOnlyList<CohortView>>> ListAsync(CohortStore cohorts, CancellationToken cancellationToken) =>

@@ -10,6 +10,12 @@ namespace Mentoring.Matching.Api.Cohorts;
 /// <param name="SchemeId">The scheme it belongs to, if any: its runs never propose a pair published in the scheme's earlier cohorts.</param>
 internal sealed record CreateCohortRequest(string? Name, DateOnly? StartsOn, DateOnly? EndsOn, JsonElement? Policy, long? SchemeId = null);
 
+/// <summary>A cohort's new name and dates (all three are required; the policy has its own endpoint).</summary>
+/// <param name="Name">What the EDI Centre calls it.</param>
+/// <param name="StartsOn">The first day (ISO date).</param>
+/// <param name="EndsOn">The last day (ISO date), not before <paramref name="StartsOn"/>; every logged session must stay within the dates.</param>
+internal sealed record CohortDetailsRequest(string? Name, DateOnly? StartsOn, DateOnly? EndsOn);
+
 /// <summary>A cohort as the API shows it.</summary>
 /// <param name="Id">The cohort's id.</param>
 /// <param name="Name">Its name.</param>

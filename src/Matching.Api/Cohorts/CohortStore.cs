@@ -15,6 +15,14 @@ internal enum PolicyEdit
     Updated,
 }
 
+/// <summary>What can come of renaming or re-dating a cohort.</summary>
+internal enum DetailsUpdate
+{
+    Missing,
+    SessionOutside,
+    Updated,
+}
+
 /// <summary>Cohorts in SQLite: their names, dates, policy and topic list.</summary>
 internal sealed class CohortStore(Db db, AuditTrail audit)
 {
@@ -121,6 +129,45 @@ internal sealed class CohortStore(Db db, AuditTrail audit)
             await audit.AppendAsync(connection, transaction, AuditActions.PolicyChanged, cohortId, null, change, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return PolicyEdit.Updated;
+        }
+    }
+
+    /// <summary>
+    /// Sets a cohort's name and dates in one transaction, unless a session of its pairs was held outside the new
+    /// dates (then the earliest such date is answered and nothing changes). Not a policy or people change, so the
+    /// cohort's <c>updated_at</c> and its runs' staleness stay as they are.
+    /// </summary>
+    public async Task<(DetailsUpdate Outcome, DateOnly? SessionOutside)> UpdateDetailsAsync(
+        long cohortId, string name, DateOnly startsOn, DateOnly endsOn, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = await db.BeginWriteAsync(cancellationToken);
+        await using (connection)
+        await using (transaction)
+        {
+            if (await CohortGate.StateAsync(connection, transaction, cohortId) == CohortState.Missing)
+            {
+                return (DetailsUpdate.Missing, null);
+            }
+
+            var dates = new { cohortId, name, startsOn = DbText.Write(startsOn), endsOn = DbText.Write(endsOn) };
+            var outside = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+                """
+                SELECT min(s.held_on) FROM sessions s JOIN pairs p ON p.id = s.pair_id
+                WHERE p.cohort_id = @cohortId AND (s.held_on < @startsOn OR s.held_on > @endsOn)
+                """,
+                dates,
+                transaction,
+                cancellationToken: cancellationToken));
+            if (outside is not null)
+            {
+                return (DetailsUpdate.SessionOutside, DbText.ReadDate(outside));
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE cohorts SET name = @name, starts_on = @startsOn, ends_on = @endsOn WHERE id = @cohortId", dates, transaction, cancellationToken: cancellationToken));
+            await audit.AppendAsync(connection, transaction, AuditActions.CohortDetailsChanged, cohortId, null, "name and dates", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (DetailsUpdate.Updated, null);
         }
     }
 

@@ -20,6 +20,12 @@ internal static class WebSetup
     /// <summary>How long a session lasts without a request; each request renews it.</summary>
     private static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
 
+    /// <summary>Where every page of the web app lives.</summary>
+    private const string WebRoot = "/app";
+
+    /// <summary>The error page, given the status code.</summary>
+    private const string ErrorPagePath = WebRoot + "/error/{0}";
+
     public static IServiceCollection AddMentoringWeb(this IServiceCollection services)
     {
         services.AddRazorPages(options =>
@@ -61,9 +67,23 @@ internal static class WebSetup
     /// <summary>The web app's static files, served before access checks (they hold nothing private).</summary>
     public static IApplicationBuilder UseMentoringWebAssets(this IApplicationBuilder app) => app.UseStaticFiles();
 
+    /// <summary>
+    /// A web page that ends in an error without a body (a missing cohort, a refused form, an unknown address under
+    /// <c>/app</c>) shows the app's error page; the API's routes keep answering problem details.
+    /// Goes after the API's status-code pages, so it answers web requests first, and before routing, which routes the
+    /// re-executed request to the error page.
+    /// </summary>
+    public static IApplicationBuilder UseMentoringWebErrorPages(this IApplicationBuilder app) =>
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(WebRoot, StringComparison.Ordinal),
+            web => web.UseStatusCodePagesWithReExecute(ErrorPagePath));
+
     public static IEndpointRouteBuilder MapMentoringWeb(this IEndpointRouteBuilder app)
     {
         app.MapRazorPages();
+
+        // Any other address under the app is a page that does not exist, not a request for the API's sign-in.
+        app.MapFallback(WebRoot + "/{**path}", () => TypedResults.NotFound()).AllowAnonymous();
         return app;
     }
 
@@ -108,16 +128,16 @@ internal static class WebSetup
     }
 
     /// <summary>
-    /// Nothing is open unless it says so: pair pages need a pair session, the two sign-in pages nothing, the report
-    /// pages, the front door and sign-out (so its antiforgery token matches the signed-in user) a coordinator's or an
-    /// analyst's session, every other page the coordinator's.
+    /// Nothing is open unless it says so: pair pages need a pair session, the two sign-in pages and the error page
+    /// nothing, the report pages, the front door and sign-out (so its antiforgery token matches the signed-in user) a
+    /// coordinator's or an analyst's session, every other page the coordinator's.
     /// </summary>
     private sealed class WebAccessConvention : IPageApplicationModelConvention
     {
         public void Apply(PageApplicationModel model)
         {
             var path = model.ViewEnginePath;
-            if (path.StartsWith("/Pair/Enter", StringComparison.Ordinal) || path == "/Account/SignIn")
+            if (path.StartsWith("/Pair/Enter", StringComparison.Ordinal) || path is "/Account/SignIn" or "/ErrorPages/Status")
             {
                 model.EndpointMetadata.Add(new AllowAnonymousAttribute());
             }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Mentoring.Matching.Api.Cohorts;
 using Mentoring.Matching.Api.Schemes;
@@ -71,22 +70,6 @@ internal sealed class IndexModel(CohortStore cohorts, SchemeStore schemes, TimeP
 
         await OnGetAsync(cancellationToken);
         return Page();
-    }
-
-    private DateOnly? ReadDate(string? text, string field)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        AddError(field, "Enter a date as year-month-day, e.g. 2026-01-12.");
-        return null;
     }
 }
 

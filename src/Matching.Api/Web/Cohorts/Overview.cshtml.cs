@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Mentoring.Matching.Api.Web.Cohorts;
 
-/// <summary>A cohort's steps and where it stands, and the scheme it belongs to.</summary>
+/// <summary>A cohort's steps and where it stands, the scheme it belongs to, and a form to rename or re-date it (the API's own handler checks it).</summary>
 internal sealed class OverviewModel(CohortStore cohorts, SchemeStore schemes) : WebPage
 {
     [FromRoute]
@@ -16,14 +16,64 @@ internal sealed class OverviewModel(CohortStore cohorts, SchemeStore schemes) : 
     /// <summary>The cohort's scheme, or null when it belongs to none.</summary>
     public SchemeView? Scheme { get; private set; }
 
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? StartsOn { get; set; }
+
+    [BindProperty]
+    public string? EndsOn { get; set; }
+
+    [TempData]
+    public bool Saved { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if ((Cohort = await cohorts.GetAsync(CohortId, cancellationToken)) is null)
+        if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
         }
 
-        Scheme = Cohort.SchemeId is { } schemeId ? await schemes.GetAsync(schemeId, cancellationToken) : null;
+        Name = Cohort!.Name;
+        StartsOn = Cohort.StartsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        EndsOn = Cohort.EndsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var startsOn = ReadDate(StartsOn, nameof(StartsOn));
+        var endsOn = ReadDate(EndsOn, nameof(EndsOn));
+        if (!HasErrors)
+        {
+            var (saved, problem) = WebResults.Read<CohortView>((await CohortEndpoints.UpdateDetailsAsync(
+                CohortId, new CohortDetailsRequest(Name, startsOn, endsOn), cohorts, cancellationToken)).Result);
+            if (saved is not null)
+            {
+                Saved = true;
+                return Redirect($"/app/cohorts/{CohortId}");
+            }
+
+            AddErrors(WebResults.Errors(problem!), e => e.Field switch
+            {
+                "name" => nameof(Name),
+                "startsOn" => nameof(StartsOn),
+                _ => nameof(EndsOn),
+            });
+        }
+
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if ((Cohort = await cohorts.GetAsync(CohortId, cancellationToken)) is null)
+        {
+            return false;
+        }
+
+        Scheme = Cohort.SchemeId is { } schemeId ? await schemes.GetAsync(schemeId, cancellationToken) : null;
+        return true;
     }
 }

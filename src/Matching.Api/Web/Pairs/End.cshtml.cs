@@ -29,10 +29,6 @@ internal sealed class EndModel(CohortStore cohorts, PairingStore pairings, Withd
     [TempData]
     public string? Message { get; set; }
 
-    /// <summary>Tells the pairs page to offer a re-match.</summary>
-    [TempData]
-    public bool OfferRematch { get; set; }
-
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
@@ -52,7 +48,6 @@ internal sealed class EndModel(CohortStore cohorts, PairingStore pairings, Withd
             var withdrawn = ended.WithdrawnId is { } id ? $" {id} no longer takes part in this cohort." : "";
             var also = ended.AlsoEnded.Count > 0 ? $" Their other pairs ended too: {string.Join(", ", ended.AlsoEnded)}." : "";
             Message = $"Pair {ended.PairId} ended: {EndReasonWords.Of(ended.Reason)}.{withdrawn}{also}";
-            OfferRematch = true;
             return Redirect($"/app/cohorts/{CohortId}/pairs");
         }
 

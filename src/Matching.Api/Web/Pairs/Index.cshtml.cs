@@ -28,10 +28,6 @@ internal sealed class IndexModel(CohortStore cohorts, PairingStore pairings, Tim
     [TempData]
     public string? Message { get; set; }
 
-    /// <summary>Set after a pair ended: the page offers a re-match.</summary>
-    [TempData]
-    public bool OfferRematch { get; set; }
-
     /// <summary>A live pair whose last session (or, before the first, its publication) is four weeks or more ago.</summary>
     public bool IsQuiet(PairView pair) =>
         pair.CanLog && Today.DayNumber - (pair.LastSessionOn ?? DateOnly.FromDateTime(pair.PublishedAt.UtcDateTime)).DayNumber >= QuietDays;

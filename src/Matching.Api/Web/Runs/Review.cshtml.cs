@@ -37,11 +37,11 @@ internal sealed class ReviewModel(CohortStore cohorts, RunStore runs, Db db, Per
     public string? Message { get; set; }
 
     /// <summary>Run option: how many other mentors to weigh for each matched mentee (0 to <see cref="MatchingOptions.MaxAlternatives"/>).</summary>
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public string? Alternatives { get; set; }
 
     /// <summary>Run option: relax each rule alone and show what the cohort would gain.</summary>
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public bool WhatIf { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
@@ -67,7 +67,8 @@ internal sealed class ReviewModel(CohortStore cohorts, RunStore runs, Db db, Per
         if (answer is Created<RunView> created)
         {
             Message = $"Run {created.Value!.Id} finished: {created.Value.Result.Status}, {created.Value.Result.Matched} matched.";
-            return Redirect($"/app/cohorts/{CohortId}/runs/{created.Value.Id}");
+            // The options stay filled in for the next run; they are not personal data, so they may sit in the address.
+            return Redirect($"/app/cohorts/{CohortId}/runs/{created.Value.Id}?alternatives={alternatives ?? 0}&whatIf={(WhatIf ? "true" : "false")}");
         }
 
         var problem = (ProblemHttpResult)answer;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mentoring.Matching.Api.Errors;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -28,5 +29,22 @@ internal abstract class WebPage : PageModel
             var place = error.Line is { } line ? $"Line {line}" + (error.Field is { } f ? $", field '{f}'" : "") + ": " : "";
             AddError(fieldOf(error), place + error.Message);
         }
+    }
+
+    /// <summary>A date typed in a form (year-month-day), null when empty; an error on <paramref name="field"/> when it is not a date.</summary>
+    protected DateOnly? ReadDate(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        AddError(field, "Enter a date as year-month-day, e.g. 2026-01-12.");
+        return null;
     }
 }
