@@ -3,8 +3,8 @@ using System.Numerics;
 namespace Mentoring.Matching.Engine;
 
 /// <summary>
-/// For a mentee with no feasible mentor: how many mentors each rule removes when the rules are applied one at a
-/// time in <see cref="PairRule"/> order, without looking at every mentor.
+/// How many of a mentee's mentors are feasible and, when none is, how many each rule removes when the rules are
+/// applied one at a time in <see cref="PairRule"/> order, without looking at every mentor.
 /// <para>
 /// A mentor's first broken rule is settled by four things the mentee shares with many others (the mentor's capacity,
 /// grade, department and bucket: slots, set values, attributes) and by two that are the mentee's own (forbidden pairs
@@ -18,6 +18,12 @@ namespace Mentoring.Matching.Engine;
 /// </summary>
 internal sealed class RuleTally
 {
+    /// <summary>The rule a bucket's set values settle, checked once slots are shared.</summary>
+    private static readonly PairRule[] SetRules = [PairRule.RequireSame];
+
+    /// <summary>The rules a mentor profile's attributes settle, the last ones checked: the same for every bucket of the profile.</summary>
+    private static readonly PairRule[] ProfileRules = [PairRule.RequireDifferent, PairRule.MinDifferences];
+
     private readonly MentorIndex _index;
     private readonly CompiledProblem _problem;
     private readonly MatchingPolicy _policy;
@@ -72,11 +78,14 @@ internal sealed class RuleTally
         }
     }
 
-    /// <summary>
-    /// The latest rule that removes a mentor, how many it removes, and, when it is the forbidden pairs, their reasons
-    /// (distinct, in mentor order).
-    /// </summary>
-    public (PairRule Rule, int Removed, IReadOnlyList<string> Reasons) LastRuleStanding(int mentee)
+    /// <summary>What the rules leave of a mentee's pool.</summary>
+    /// <param name="Feasible">The mentors with capacity that break no rule.</param>
+    /// <param name="LastRule">When none is feasible: the latest rule that removes a mentor (<see cref="PairRule.Capacity"/> when there are none).</param>
+    /// <param name="Removed">How many mentors <paramref name="LastRule"/> removes.</param>
+    /// <param name="Reasons">When <paramref name="LastRule"/> is the forbidden pairs: their reasons, distinct, in mentor order.</param>
+    public readonly record struct Result(int Feasible, PairRule LastRule, int Removed, IReadOnlyList<string> Reasons);
+
+    public Result Count(int mentee)
     {
         var removed = new int[CompiledProblem.RulesInOrder.Count];
         var gradeLimit = _problem.MenteeGrade(mentee) - _problem.MinGradeGap;
@@ -133,28 +142,49 @@ internal sealed class RuleTally
         }
 
         var sharingEnoughSlots = 0;
+        var feasible = 0;
+        var setRules = _problem.HasRequiredSets ? SetRules : [];
+        // The attribute rules are settled once a profile: whether each profile's is known yet, and what it is.
+        var profileSettled = new bool[_index.ProfileCount];
+        var profileRule = new PairRule?[_index.ProfileCount];
         foreach (var bucket in BucketsSharingEnoughSlots(mentee))
         {
-            var count = _index.CountAtMostGrade(bucket, gradeLimit)
-                - (sameDepartmentBarred ? CountAtMost(_bucketDepartmentGrades.GetValueOrDefault(BucketDepartment(bucket, department), []), gradeLimit) : 0)
-                - (exceptionsInBucket?.GetValueOrDefault(bucket) ?? 0);
+            var count = _index.CountAtMostGrade(bucket, gradeLimit);
+            if (count > 0 && sameDepartmentBarred && _bucketDepartmentGrades.TryGetValue(BucketDepartment(bucket, department), out var sameDepartmentGrades))
+            {
+                count -= CountAtMost(sameDepartmentGrades, gradeLimit);
+            }
+
+            count -= exceptionsInBucket?.GetValueOrDefault(bucket) ?? 0;
             if (count == 0)
             {
                 continue;
             }
 
-            var rule = _problem.FirstBrokenBucketRule(mentee, _index.Representative(bucket))
-                ?? throw new InvalidOperationException($"Mentee {mentee} was counted as having no feasible mentor, yet bucket {bucket} breaks no rule.");
-            removed[(int)rule] += count;
             sharingEnoughSlots += count;
+            var representative = _index.Representative(bucket);
+            var profile = _index.ProfileOf(bucket);
+            if (!profileSettled[profile])
+            {
+                (profileSettled[profile], profileRule[profile]) = (true, _problem.FirstBrokenOf(ProfileRules, mentee, representative));
+            }
+
+            if ((_problem.FirstBrokenOf(setRules, mentee, representative) ?? profileRule[profile]) is { } rule)
+            {
+                removed[(int)rule] += count;
+            }
+            else
+            {
+                feasible += count;
+            }
         }
 
         removed[(int)PairRule.MinSharedSlots] += bucketRuled - sharingEnoughSlots;
 
         var last = Array.FindLastIndex(removed, count => count > 0);
-        return last < 0
-            ? (PairRule.Capacity, 0, [])
-            : ((PairRule)last, removed[last], (PairRule)last == PairRule.ForbiddenPairs ? reasons : []);
+        return feasible > 0 || last < 0
+            ? new Result(feasible, PairRule.Capacity, 0, [])
+            : new Result(0, (PairRule)last, removed[last], (PairRule)last == PairRule.ForbiddenPairs ? reasons : []);
     }
 
     /// <summary>The mentors with capacity that the mentee's own rules bar (forbidden pairs, reporting line), distinct, in mentor order.</summary>
