@@ -3,8 +3,8 @@ using System.Numerics;
 namespace Mentoring.Matching.Engine;
 
 /// <summary>
-/// For a mentee with no feasible mentor: how many mentors each rule removes when the rules are applied one at a
-/// time in <see cref="PairRule"/> order, without looking at every mentor.
+/// How many of a mentee's mentors are feasible and, when none is, how many each rule removes when the rules are
+/// applied one at a time in <see cref="PairRule"/> order, without looking at every mentor.
 /// <para>
 /// A mentor's first broken rule is settled by four things the mentee shares with many others (the mentor's capacity,
 /// grade, department and bucket: slots, set values, attributes) and by two that are the mentee's own (forbidden pairs
@@ -18,6 +18,18 @@ namespace Mentoring.Matching.Engine;
 /// </summary>
 internal sealed class RuleTally
 {
+    /// <summary>The rule a bucket's set values settle, checked once slots are shared.</summary>
+    private static readonly PairRule[] SetRules = [PairRule.RequireSame];
+
+    /// <summary>The rules a mentor profile's attributes settle, the last ones checked: the same for every bucket of the profile.</summary>
+    private static readonly PairRule[] ProfileRules = [PairRule.RequireDifferent, PairRule.MinDifferences];
+
+    /// <summary>Buckets with at most this many mentors are counted member by member (grades rising) rather than by two searches.</summary>
+    private const int MembersScanned = 16;
+
+    /// <summary>The barred department when <c>forbidSameDepartment</c> does not apply: equal to no department code (-1 is "empty").</summary>
+    private const int NoDepartment = int.MinValue;
+
     private readonly MentorIndex _index;
     private readonly CompiledProblem _problem;
     private readonly MatchingPolicy _policy;
@@ -29,6 +41,14 @@ internal sealed class RuleTally
     private readonly int[] _mentorOfPerson;
     private readonly int[] _mentorsByEnter;
     private readonly int[] _enterOfMentorsByEnter;
+    private readonly int[] _memberDepartment;
+    private readonly int[] _gradeByEnter;
+    private readonly int[] _departmentByEnter;
+    private readonly int[] _bucketByEnter;
+
+    // One per thread, left cleared after each mentee, and grown when a pool has more buckets than the last.
+    [ThreadStatic]
+    private static BucketScratch? t_scratch;
     private readonly int[][]? _bucketsOfferingSlot;
 
     /// <param name="index">The mentor index: its members are exactly the mentors with capacity left after pins.</param>
@@ -42,6 +62,7 @@ internal sealed class RuleTally
         _indexedMentors = members.Length;
         _gradesByRise = [.. index.MemberGrade.Order()];
 
+        _memberDepartment = [.. members.Select(_problem.MentorDepartment)];
         var byDepartment = members.ToLookup(_problem.MentorDepartment);
         _departmentGradesByRise = [.. Enumerable.Range(0, _problem.DepartmentNames.Count)
             .Select(d => byDepartment[d].Select(_problem.MentorGrade).Order().ToArray())];
@@ -64,6 +85,10 @@ internal sealed class RuleTally
 
         _mentorsByEnter = [.. members.OrderBy(m => _problem.Chart.Enter(_problem.MentorPeople[m]))];
         _enterOfMentorsByEnter = [.. _mentorsByEnter.Select(m => _problem.Chart.Enter(_problem.MentorPeople[m]))];
+        // What a mentee's reporting line below it needs of each mentor, in the order it is read.
+        _gradeByEnter = [.. _mentorsByEnter.Select(_problem.MentorGrade)];
+        _departmentByEnter = [.. _mentorsByEnter.Select(_problem.MentorDepartment)];
+        _bucketByEnter = [.. _mentorsByEnter.Select(index.BucketOf)];
 
         if (index.BucketSlots is { } bucketSlots && policy.MinSharedSlots > 0)
         {
@@ -72,11 +97,14 @@ internal sealed class RuleTally
         }
     }
 
-    /// <summary>
-    /// The latest rule that removes a mentor, how many it removes, and, when it is the forbidden pairs, their reasons
-    /// (distinct, in mentor order).
-    /// </summary>
-    public (PairRule Rule, int Removed, IReadOnlyList<string> Reasons) LastRuleStanding(int mentee)
+    /// <summary>What the rules leave of a mentee's pool.</summary>
+    /// <param name="Feasible">The mentors with capacity that break no rule.</param>
+    /// <param name="LastRule">When none is feasible: the latest rule that removes a mentor (<see cref="PairRule.Capacity"/> when there are none).</param>
+    /// <param name="Removed">How many mentors <paramref name="LastRule"/> removes.</param>
+    /// <param name="Reasons">When <paramref name="LastRule"/> is the forbidden pairs: their reasons, distinct, in mentor order.</param>
+    public readonly record struct Result(int Feasible, PairRule LastRule, int Removed, IReadOnlyList<string> Reasons);
+
+    public Result Count(int mentee)
     {
         var removed = new int[CompiledProblem.RulesInOrder.Count];
         var gradeLimit = _problem.MenteeGrade(mentee) - _problem.MinGradeGap;
@@ -88,128 +116,149 @@ internal sealed class RuleTally
         var sameDepartment = sameDepartmentBarred ? CountAtMost(_departmentGradesByRise[department], gradeLimit) : 0;
         removed[(int)PairRule.MinGradeGap] = _indexedMentors - withinGap;
         removed[(int)PairRule.ForbidSameDepartment] = sameDepartment;
-        // Mentors whose first broken rule, the exceptions apart, is one their bucket settles.
-        var bucketRuled = withinGap - sameDepartment;
-
+        // The mentee's own rules, each mentor once: its forbidden mentors, then its reporting line less those.
+        var scratch = t_scratch is { } reused && reused.MovedFrom.Length >= _index.BucketCount ? reused : t_scratch = new BucketScratch(_index.BucketCount);
+        var exceptions = new Exceptions(removed, scratch, gradeLimit, sameDepartmentBarred ? department : NoDepartment);
         var reasons = new List<string>();
-        Dictionary<int, int>? exceptionsInBucket = null;
-        foreach (var mentor in Exceptions(mentee))
+        var forbiddenMentors = _forbiddenMentors.GetValueOrDefault(mentee, []);
+        foreach (var mentor in forbiddenMentors)
         {
-            var forbidden = _problem.IsForbidden(mentee, mentor);
-            var outsideGap = _problem.MentorGrade(mentor) > gradeLimit;
-            if (forbidden)
+            exceptions.Move(forbidden: true, _problem.MentorGrade(mentor), _problem.MentorDepartment(mentor), _index.BucketOf(mentor));
+            if (_problem.ForbiddenReason(mentee, mentor) is { } reason && !reasons.Contains(reason))
             {
-                removed[(int)PairRule.ForbiddenPairs]++;
-                if (_problem.ForbiddenReason(mentee, mentor) is { } reason && !reasons.Contains(reason))
-                {
-                    reasons.Add(reason);
-                }
-            }
-            else if (outsideGap)
-            {
-                continue; // the grade gap comes before the reporting line: nothing moves
-            }
-            else
-            {
-                removed[(int)PairRule.LineManagement]++;
-            }
-
-            // Take the mentor off the rule it would have broken first without its exception.
-            if (outsideGap)
-            {
-                removed[(int)PairRule.MinGradeGap]--;
-            }
-            else if (sameDepartmentBarred && _problem.MentorDepartment(mentor) == department)
-            {
-                removed[(int)PairRule.ForbidSameDepartment]--;
-            }
-            else
-            {
-                bucketRuled--;
-                exceptionsInBucket ??= [];
-                var bucket = _index.BucketOf(mentor);
-                exceptionsInBucket[bucket] = exceptionsInBucket.GetValueOrDefault(bucket) + 1;
+                reasons.Add(reason);
             }
         }
 
-        var sharingEnoughSlots = 0;
-        foreach (var bucket in BucketsSharingEnoughSlots(mentee))
-        {
-            var count = _index.CountAtMostGrade(bucket, gradeLimit)
-                - (sameDepartmentBarred ? CountAtMost(_bucketDepartmentGrades.GetValueOrDefault(BucketDepartment(bucket, department), []), gradeLimit) : 0)
-                - (exceptionsInBucket?.GetValueOrDefault(bucket) ?? 0);
-            if (count == 0)
-            {
-                continue;
-            }
-
-            var rule = _problem.FirstBrokenBucketRule(mentee, _index.Representative(bucket))
-                ?? throw new InvalidOperationException($"Mentee {mentee} was counted as having no feasible mentor, yet bucket {bucket} breaks no rule.");
-            removed[(int)rule] += count;
-            sharingEnoughSlots += count;
-        }
-
-        removed[(int)PairRule.MinSharedSlots] += bucketRuled - sharingEnoughSlots;
-
-        var last = Array.FindLastIndex(removed, count => count > 0);
-        return last < 0
-            ? (PairRule.Capacity, 0, [])
-            : ((PairRule)last, removed[last], (PairRule)last == PairRule.ForbiddenPairs ? reasons : []);
-    }
-
-    /// <summary>The mentors with capacity that the mentee's own rules bar (forbidden pairs, reporting line), distinct, in mentor order.</summary>
-    private List<int> Exceptions(int mentee)
-    {
-        var exceptions = new List<int>(_forbiddenMentors.GetValueOrDefault(mentee, []));
         var chart = _problem.Chart;
         var person = _problem.MenteePeople[mentee];
+        void MoveLineMentor(int linePerson)
+        {
+            if (_mentorOfPerson[linePerson] is var mentor and >= 0 && Array.BinarySearch(forbiddenMentors, mentor) < 0)
+            {
+                exceptions.Move(forbidden: false, _problem.MentorGrade(mentor), _problem.MentorDepartment(mentor), _index.BucketOf(mentor));
+            }
+        }
+
         switch (_policy.LineManagement)
         {
             case LineManagementRule.Chain:
                 for (var above = chart.Manager(person); above >= 0; above = chart.Manager(above))
                 {
-                    AddMentor(exceptions, above);
+                    MoveLineMentor(above);
                 }
 
-                // Everyone below the person entered the tour after them and before they left it.
-                var first = LowerBound(_enterOfMentorsByEnter, chart.Enter(person));
+                // Everyone below the person entered the tour after them and before they left it: read in tour order.
                 var end = LowerBound(_enterOfMentorsByEnter, chart.Exit(person));
-                exceptions.AddRange(_mentorsByEnter.AsSpan(first, end - first));
+                for (var i = LowerBound(_enterOfMentorsByEnter, chart.Enter(person)); i < end; i++)
+                {
+                    if (forbiddenMentors.Length == 0 || Array.BinarySearch(forbiddenMentors, _mentorsByEnter[i]) < 0)
+                    {
+                        exceptions.Move(forbidden: false, _gradeByEnter[i], _departmentByEnter[i], _bucketByEnter[i]);
+                    }
+                }
+
                 break;
             case LineManagementRule.Direct:
                 if (chart.Manager(person) >= 0)
                 {
-                    AddMentor(exceptions, chart.Manager(person));
+                    MoveLineMentor(chart.Manager(person));
                 }
 
                 foreach (var report in chart.Reports(person))
                 {
-                    AddMentor(exceptions, report);
+                    MoveLineMentor(report);
                 }
 
                 break;
         }
 
-        exceptions.Sort();
-        var distinct = 0;
-        for (var i = 0; i < exceptions.Count; i++)
+        var bucketRuled = withinGap - sameDepartment - exceptions.MovedFromBuckets;
+
+        // Mentors in a bucket that pass every rule before the bucket's own: within the gap, outside the department, not moved.
+        var barredDepartment = sameDepartmentBarred ? department : NoDepartment;
+        int Eligible(int bucket)
         {
-            if (i == 0 || exceptions[i] != exceptions[i - 1])
+            int first = _index.FirstMember(bucket), end = _index.EndMember(bucket);
+            if (end - first <= MembersScanned)
             {
-                exceptions[distinct++] = exceptions[i];
+                var within = 0;
+                for (var member = first; member < end && _index.MemberGrade[member] <= gradeLimit; member++)
+                {
+                    within += _memberDepartment[member] == barredDepartment ? 0 : 1;
+                }
+
+                return within - scratch.MovedFrom[bucket];
+            }
+
+            var count = _index.CountAtMostGrade(bucket, gradeLimit);
+            if (count > 0 && sameDepartmentBarred && _bucketDepartmentGrades.TryGetValue(BucketDepartment(bucket, department), out var sameDepartmentGrades))
+            {
+                count -= CountAtMost(sameDepartmentGrades, gradeLimit);
+            }
+
+            return count - scratch.MovedFrom[bucket];
+        }
+
+        var setRules = _problem.HasRequiredSets ? SetRules : [];
+        // The attribute rules are settled once a profile: whether each profile's is known yet, and what it is.
+        var profileSettled = new bool[_index.ProfileCount];
+        var profileRule = new PairRule?[_index.ProfileCount];
+        PairRule? ProfileRule(int bucket)
+        {
+            var profile = _index.ProfileOf(bucket);
+            if (!profileSettled[profile])
+            {
+                (profileSettled[profile], profileRule[profile]) = (true, _problem.FirstBrokenOf(ProfileRules, mentee, _index.Representative(bucket)));
+            }
+
+            return profileRule[profile];
+        }
+
+        // First the feasible mentors alone: for most unmatched mentees there are some, and then no rule's count is
+        // asked for, so buckets whose profile's attributes fail need no counting.
+        var feasible = 0;
+        foreach (var bucket in BucketsSharingEnoughSlots(mentee, bucket => ProfileRule(bucket) is null))
+        {
+            if (_problem.FirstBrokenOf(setRules, mentee, _index.Representative(bucket)) is null)
+            {
+                feasible += Eligible(bucket);
             }
         }
 
-        exceptions.RemoveRange(distinct, exceptions.Count - distinct);
-        return exceptions;
-    }
-
-    private void AddMentor(List<int> mentors, int person)
-    {
-        if (_mentorOfPerson[person] is var mentor and >= 0)
+        if (feasible > 0)
         {
-            mentors.Add(mentor);
+            scratch.Clear();
+            return new Result(feasible, PairRule.Capacity, 0, []);
         }
+
+        var sharingEnoughSlots = 0;
+        foreach (var bucket in BucketsSharingEnoughSlots(mentee))
+        {
+            var count = Eligible(bucket);
+            if (count == 0)
+            {
+                continue;
+            }
+
+            sharingEnoughSlots += count;
+            if ((_problem.FirstBrokenOf(setRules, mentee, _index.Representative(bucket)) ?? ProfileRule(bucket)) is { } rule)
+            {
+                removed[(int)rule] += count;
+            }
+            else
+            {
+                throw new InvalidOperationException($"Mentee {mentee} was counted as having no feasible mentor, yet bucket {bucket} breaks no rule.");
+            }
+        }
+
+        removed[(int)PairRule.MinSharedSlots] += bucketRuled - sharingEnoughSlots;
+        scratch.Clear();
+
+        var last = Array.FindLastIndex(removed, count => count > 0);
+        return last < 0
+            ? new Result(0, PairRule.Capacity, 0, [])
+            : new Result(0, (PairRule)last, removed[last], (PairRule)last == PairRule.ForbiddenPairs ? reasons : []);
     }
 
     /// <summary>
@@ -217,16 +266,26 @@ internal sealed class RuleTally
     /// buckets offering one of the mentee's <c>s - k + 1</c> least offered slots are looked at (a bucket sharing k of
     /// the mentee's s slots offers at least one of any s - k + 1 of them), each once: under the first of them it offers.
     /// </summary>
-    private IEnumerable<int> BucketsSharingEnoughSlots(int mentee)
+    /// <param name="mentee">The mentee.</param>
+    /// <param name="profilePasses">When given, the buckets of profiles it refuses are skipped whole (lists hold buckets profile by profile).</param>
+    private IEnumerable<int> BucketsSharingEnoughSlots(int mentee, Func<int, bool>? profilePasses = null)
     {
         var needed = _policy.MinSharedSlots;
         if (_bucketsOfferingSlot is null)
         {
-            for (var bucket = 0; bucket < _index.BucketCount; bucket++)
+            for (var profile = 0; profile < _index.ProfileCount; profile++)
             {
-                if (_problem.SharedSlotCount(mentee, _index.Representative(bucket)) >= needed)
+                if (profilePasses is not null && !profilePasses(_index.FirstBucket(profile)))
                 {
-                    yield return bucket;
+                    continue;
+                }
+
+                for (var bucket = _index.FirstBucket(profile); bucket < _index.EndBucket(profile); bucket++)
+                {
+                    if (_problem.SharedSlotCount(mentee, _index.Representative(bucket)) >= needed)
+                    {
+                        yield return bucket;
+                    }
                 }
             }
 
@@ -249,8 +308,16 @@ internal sealed class RuleTally
         var earlier = 0UL;
         foreach (var slot in slots)
         {
-            foreach (var bucket in _bucketsOfferingSlot[slot])
+            var offering = _bucketsOfferingSlot[slot];
+            for (var i = 0; i < offering.Length; i++)
             {
+                var bucket = offering[i];
+                if (profilePasses is not null && !profilePasses(bucket))
+                {
+                    i = LowerBound(offering, _index.EndBucket(_index.ProfileOf(bucket))) - 1;
+                    continue;
+                }
+
                 if ((bucketSlots[bucket] & earlier) == 0 && BitOperations.PopCount(bucketSlots[bucket] & menteeSlots) >= needed)
                 {
                     yield return bucket;
@@ -258,6 +325,70 @@ internal sealed class RuleTally
             }
 
             earlier |= 1UL << slot;
+        }
+    }
+
+    /// <summary>Moves each mentor the mentee's own rules bar from the rule it would break first without them to the one it does.</summary>
+    private sealed class Exceptions(int[] removed, BucketScratch scratch, int gradeLimit, int barredDepartment)
+    {
+        /// <summary>How many moved mentors would otherwise have broken a rule their bucket settles.</summary>
+        public int MovedFromBuckets { get; private set; }
+
+        public void Move(bool forbidden, int grade, int department, int bucket)
+        {
+            var outsideGap = grade > gradeLimit;
+            if (forbidden)
+            {
+                removed[(int)PairRule.ForbiddenPairs]++;
+            }
+            else if (outsideGap)
+            {
+                return; // the grade gap comes before the reporting line: nothing moves
+            }
+            else
+            {
+                removed[(int)PairRule.LineManagement]++;
+            }
+
+            if (outsideGap)
+            {
+                removed[(int)PairRule.MinGradeGap]--;
+            }
+            else if (department == barredDepartment)
+            {
+                removed[(int)PairRule.ForbidSameDepartment]--;
+            }
+            else
+            {
+                MovedFromBuckets++;
+                scratch.Add(bucket);
+            }
+        }
+    }
+
+    /// <summary>Per thread: how many moved mentors each bucket lost, cleared after each mentee by the buckets it touched.</summary>
+    private sealed class BucketScratch(int bucketCount)
+    {
+        private readonly List<int> _touched = [];
+
+        public int[] MovedFrom { get; } = new int[bucketCount];
+
+        public void Add(int bucket)
+        {
+            if (MovedFrom[bucket]++ == 0)
+            {
+                _touched.Add(bucket);
+            }
+        }
+
+        public void Clear()
+        {
+            foreach (var bucket in _touched)
+            {
+                MovedFrom[bucket] = 0;
+            }
+
+            _touched.Clear();
         }
     }
 

@@ -14,33 +14,36 @@ internal sealed class UnmatchedExplainer(MentorIndex index, MatchingPolicy polic
     private readonly CompiledProblem _problem = index.Problem;
     private readonly int[] _load = CountLoad(mentorOf, remainingCapacity.Length);
 
-    // Built only when some mentee has no feasible mentor, once for all of them.
     private readonly Lazy<RuleTally> _tally = new(() => new RuleTally(index, policy));
 
     public UnmatchedMentee Explain(int mentee, string menteeId)
     {
-        var feasibleMentors = 0;
+        // Without cohort rules an unmatched mentee has no free feasible mentor (pairing them would match one more), so
+        // counting is enough; with them, the walk also looks for a feasible mentor with room.
+        var tally = policy.HasCohortRules ? (RuleTally.Result?)null : _tally.Value.Count(mentee);
+        var feasibleMentors = tally?.Feasible ?? 0;
         var freeMentor = false;
-        var cursor = index.Cursor(mentee);
-        while (cursor.MoveNext(-1))
+        if (tally is null)
         {
-            feasibleMentors++;
-            // The load counts pinned mentees too, so it is compared with the capacity before pins.
-            freeMentor |= _load[cursor.Mentor] < _problem.MentorCapacity[cursor.Mentor];
+            var cursor = index.Cursor(mentee);
+            while (cursor.MoveNext(-1))
+            {
+                feasibleMentors++;
+                // The load counts pinned mentees too, so it is compared with the capacity before pins.
+                freeMentor |= _load[cursor.Mentor] < _problem.MentorCapacity[cursor.Mentor];
+            }
         }
 
         if (freeMentor)
         {
             // Only a cohort rule can leave a mentee out beside a free feasible mentor.
-            return policy.HasCohortRules
-                ? new UnmatchedMentee(menteeId, UnmatchedReason.MentorsNeededByCohortRules, null, feasibleMentors,
-                    $"pairing them with any of their {feasibleMentors} feasible mentor{(feasibleMentors == 1 ? "" : "s")} would break a cohort rule (minCoverage, maxPairsPerMentorDepartment) or match fewer mentees under them")
-                : throw new InvalidOperationException($"Mentee {mentee} is unmatched beside a free feasible mentor.");
+            return new UnmatchedMentee(menteeId, UnmatchedReason.MentorsNeededByCohortRules, null, feasibleMentors,
+                $"pairing them with any of their {feasibleMentors} feasible mentor{(feasibleMentors == 1 ? "" : "s")} would break a cohort rule (minCoverage, maxPairsPerMentorDepartment) or match fewer mentees under them");
         }
 
         if (feasibleMentors == 0)
         {
-            var (rule, removed, reasons) = _tally.Value.LastRuleStanding(mentee);
+            var (_, rule, removed, reasons) = tally ?? _tally.Value.Count(mentee);
             var explanation = _problem.MentorCount == 0
                 ? "no feasible mentor: the cohort has no mentors"
                 : $"no feasible mentor: {PairRuleText.Describe(rule, policy)} removed the last {removed} candidate{(removed == 1 ? "" : "s")}{Quote(reasons)}";

@@ -11,9 +11,6 @@ internal sealed class CompiledProblem
 {
     private static readonly PairRule[] Rules = Enum.GetValues<PairRule>();
 
-    /// <summary>The rules that depend only on what a mentor bucket shares (slots, set values, attribute profile), the last ones checked.</summary>
-    private static readonly PairRule[] BucketRules = Rules[(int)PairRule.MinSharedSlots..];
-
     private readonly int _dimensionCount;
     private readonly int _valueColumns;
     private readonly int[] _weights;
@@ -248,13 +245,10 @@ internal sealed class CompiledProblem
     /// <summary>True when the policy forbids the pair.</summary>
     public bool IsForbidden(int mentee, int mentor) => _forbidden.Count > 0 && _forbidden.ContainsKey(PairKey(mentee, mentor));
 
-    /// <summary>
-    /// The first rule, in <see cref="PairRule"/> order, among those a mentor's bucket settles (shared slots, set values,
-    /// attributes: <see cref="BucketRules"/>) that bars the pair; null when none does.
-    /// </summary>
-    public PairRule? FirstBrokenBucketRule(int mentee, int mentor)
+    /// <summary>The first of <paramref name="rules"/> that bars the pair (capacity as given); null when none does.</summary>
+    public PairRule? FirstBrokenOf(ReadOnlySpan<PairRule> rules, int mentee, int mentor)
     {
-        foreach (var rule in BucketRules)
+        foreach (var rule in rules)
         {
             if (Breaks(rule, mentee, mentor, MentorCapacity))
             {
