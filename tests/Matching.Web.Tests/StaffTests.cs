@@ -60,7 +60,8 @@ public sealed class StaffTests(Browser browser) : IClassFixture<Browser>
         foreach (var path in CoordinatorOnlyPages)
         {
             var response = await analyst.GotoAsync(path.Replace("{id}", $"{cohortId}", StringComparison.Ordinal));
-            Assert.True(analyst.Url.Contains("/app/sign-in", StringComparison.Ordinal), $"{path} opened for an analyst: {response!.Status}");
+            Assert.True(response!.Status == 403, $"{path} answered an analyst {response.Status}");
+            await Assertions.Expect(analyst.GetByRole(AriaRole.Heading, new() { Name = "You cannot open this page" })).ToBeVisibleAsync();
         }
 
         // Revoked, the key's session ends at its next request.

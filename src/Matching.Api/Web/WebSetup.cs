@@ -38,6 +38,13 @@ internal static class WebSetup
             {
                 Configure(options, "mentoring.coordinator", "/app/sign-in");
                 options.Events.OnValidatePrincipal = ValidateCoordinatorAsync;
+                // A signed-in analyst opening a coordinator's page is refused where they are (the app's 403 page),
+                // not sent to sign in again with a key they already used.
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             })
             .AddCookie(WebAccess.PairScheme, options =>
             {
